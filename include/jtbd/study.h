@@ -1,0 +1,209 @@
+// A study: one research project, stored in one SQLite file (*.jtbd). Every edit is one transaction
+// and is on disk when the call returns.
+#pragma once
+
+#include <jtbd/forces.h>
+#include <jtbd/model.h>
+#include <jtbd/result.h>
+
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace jtbd {
+
+// A quote shown as evidence for a force: the highlight and where it came from.
+struct EvidenceQuote
+{
+    Highlight highlight;
+    std::string participantCode;
+    std::string participantPseudonym;
+    std::string interviewTitle;
+    std::optional<std::int64_t> startMs; // when the quote's turn starts in the recording
+};
+
+// One interview with everything recorded in it.
+struct InterviewRecord
+{
+    Interview interview;
+    std::vector<TurnInput> turns;
+    std::vector<InterviewNote> notes;
+    std::vector<Highlight> highlights;
+    std::vector<TimelineEvent> timeline;
+
+    bool operator==(const InterviewRecord &) const = default;
+};
+
+// A whole study as plain values, ids included: what the JSON export writes and the import reads.
+struct StudySnapshot
+{
+    StudyInfo info;
+    std::vector<Coder> coders;
+    std::vector<Code> codes; // built-in and custom
+    std::vector<Participant> participants;
+    std::vector<Guide> guides;
+    std::vector<InterviewRecord> interviews;
+    std::vector<ForceGroup> forceGroups;
+    std::vector<Job> jobs;
+};
+
+struct OpenOptions
+{
+    int busyTimeoutMs = 3000; // how long to wait for another program's write to finish
+};
+
+class Study
+{
+public:
+    // The schema version this program writes; files with a higher PRAGMA user_version are refused.
+    static constexpr int kSchemaVersion = 1;
+    // PRAGMA application_id of every study file ("JTBD").
+    static constexpr int kApplicationId = 0x4A544244;
+
+    // Creates a new study file; refuses to overwrite. `fill` (optional) runs on the new study
+    // before it appears at `path`: when it fails, no file is left behind.
+    static Result<Study> create(const std::filesystem::path &path,
+                                const std::function<Status(Study &)> &fill = {});
+    // Opens an existing study, migrating an older schema (after a backup beside the file).
+    // A file that is not a study, is damaged or is newer is refused and left untouched.
+    static Result<Study> open(const std::filesystem::path &path, const OpenOptions &options = {});
+
+    Study(Study &&other) noexcept;
+    Study &operator=(Study &&other) noexcept;
+    ~Study();
+    Study(const Study &) = delete;
+    Study &operator=(const Study &) = delete;
+
+    const std::filesystem::path &path() const;
+
+    // Runs `body` as one transaction: everything it writes is stored, or nothing when it fails.
+    // Calls made inside join the transaction.
+    Status transaction(const std::function<Status()> &body);
+
+    // Study
+    Result<StudyInfo> info() const;
+    Status setInfo(const StudyInfo &info); // name, objectives and assumptions
+    Result<StudyStats> stats() const;
+    // True when the study holds nothing but what a new study starts with.
+    Result<bool> isEmpty() const;
+    // A full check: SQLite's integrity check, foreign keys, and every highlight's quote against its
+    // interview text. Returns the problems found (empty when the file is sound).
+    Result<std::vector<std::string>> checkIntegrity() const;
+
+    // Everything in the study, in id order.
+    Result<StudySnapshot> snapshot() const;
+    // Replaces the contents of an empty study with `snapshot`, keeping its ids; all or nothing.
+    Status restore(const StudySnapshot &snapshot);
+
+    // Records are added with a new id when their `id` is 0, or with the id given, which must be
+    // free. Participants
+    Result<Id> addParticipant(const Participant &participant);
+    Status updateParticipant(const Participant &participant);
+    Status deleteParticipant(Id id); // their interviews stay, no longer linked
+    Result<Participant> participant(Id id) const;
+    Result<std::optional<Participant>> findParticipant(std::string_view code) const;
+    Result<std::vector<Participant>> participants() const;
+
+    // Interview guides
+    Result<Id> addGuide(const Guide &guide); // with its sections and questions
+    Status updateGuide(const Guide &guide);  // name, description, length, template flag
+    Status deleteGuide(Id id);               // interviews stay, no longer linked
+    Result<Guide> guide(Id id) const;
+    Result<std::vector<Guide>> guides() const;
+    Result<Id> copyGuide(Id id, std::string_view name, bool asTemplate);
+    Result<Id>
+    addSection(Id guideId, const GuideSection &section, std::optional<int> position = {});
+    Status updateSection(const GuideSection &section); // its own fields, not its questions
+    Status moveSection(Id sectionId, int position);
+    Status deleteSection(Id sectionId);
+    Result<Id>
+    addQuestion(Id sectionId, const GuideQuestion &question, std::optional<int> position = {});
+    Status updateQuestion(const GuideQuestion &question);
+    Status moveQuestion(Id questionId, Id sectionId, int position);
+    Status deleteQuestion(Id questionId);
+
+    // Interviews and transcripts
+    Result<Id> addInterview(const Interview &interview);
+    Status updateInterview(const Interview &interview);
+    Status deleteInterview(Id id); // with its turns, notes, highlights and timeline
+    Result<Interview> interview(Id id) const;
+    Result<std::vector<InterviewListItem>> interviews() const;
+    // Replaces the transcript. Refused while the interview has highlights (their offsets would
+    // move).
+    Status setTranscript(Id interviewId, const std::vector<TurnInput> &turns);
+    Result<std::vector<Turn>> turns(Id interviewId) const;
+    Result<std::string> interviewText(Id interviewId) const;
+    // Changes one turn's speaker, role, times and text. Highlights after the turn move with the
+    // text; a text change is refused while a highlight overlaps the turn.
+    Status updateTurn(const Turn &turn);
+    Status setSpeakerRole(Id interviewId, std::string_view speaker, SpeakerRole role);
+
+    Result<Id> addNote(const InterviewNote &note);
+    Status updateNote(const InterviewNote &note);
+    Status deleteNote(Id id);
+    Result<std::vector<InterviewNote>> notes(Id interviewId) const;
+
+    // Codebook and coders
+    Result<Id> addCode(const Code &code); // custom codes only
+    Status updateCode(const Code &code);  // built-in codes keep their key, kind and name
+    // Deletes a custom code; its highlights stay (without the code); its children move up.
+    Status deleteCode(Id id);
+    // Moves every use of `from` to `into`, then deletes `from`.
+    Status mergeCode(Id from, Id into);
+    Result<Code> code(Id id) const;
+    Result<std::optional<Code>> findCode(std::string_view key) const;
+    Result<std::vector<Code>> codes() const;
+    Result<std::int64_t> codeUsage(Id id) const; // how many highlights carry the code
+
+    Result<Id> addCoder(std::string_view name);
+    Result<Id> ensureCoder(std::string_view name); // the coder's id, added when new
+    Status renameCoder(Id id, std::string_view name);
+    Status deleteCoder(Id id); // their highlights stay, without a coder
+    Result<std::vector<Coder>> coders() const;
+
+    // Highlights: the quote is taken from the interview text; a given quote must match it.
+    Result<Id> addHighlight(const Highlight &highlight);
+    Status updateHighlight(const Highlight &highlight);
+    Status deleteHighlight(Id id);
+    Result<Highlight> highlight(Id id) const;
+    Result<std::vector<Highlight>> highlights(Id interviewId) const; // by start
+    // Highlights in a scope, optionally only those carrying a code (or a code nested under it).
+    Result<std::vector<Highlight>> highlightsInScope(const Scope &scope,
+                                                     std::optional<Id> codeId = {}) const;
+
+    // Timeline
+    Result<Id> addTimelineEvent(const TimelineEvent &event);
+    Status updateTimelineEvent(const TimelineEvent &event);
+    Status deleteTimelineEvent(Id id);
+    Result<std::vector<TimelineEvent>> timeline(Id interviewId) const; // in timeline order
+
+    // Synthesis
+    Result<Id> addForceGroup(const ForceGroup &group);
+    Status updateForceGroup(const ForceGroup &group); // members included
+    Status deleteForceGroup(Id id);
+    Result<std::vector<ForceGroup>> forceGroups() const;
+
+    Result<Id> addJob(const Job &job);
+    Status updateJob(const Job &job); // members included
+    Status deleteJob(Id id);
+    Result<Job> job(Id id) const;
+    Result<std::vector<Job>> jobs() const;
+
+    // Analysis
+    Result<ForcesSummary> forcesSummary(const Scope &scope) const;
+    // The strongest quotes for a force in a scope: by intensity, then confidence, then recency.
+    Result<std::vector<EvidenceQuote>>
+    strongestEvidence(const Scope &scope, Force force, int limit) const;
+
+    struct Impl;
+
+private:
+    explicit Study(std::unique_ptr<Impl> impl);
+    std::unique_ptr<Impl> m_impl;
+};
+
+} // namespace jtbd

@@ -1,0 +1,295 @@
+// What each jtbd subcommand does and prints.
+#include "commands.h"
+
+#include <jtbd/forces.h>
+#include <jtbd/importer.h>
+#include <jtbd/sample.h>
+#include <jtbd/study.h>
+#include <jtbd/study_json.h>
+
+#include <cstdio>
+#include <iostream>
+#include <nlohmann/json.hpp>
+#include <spdlog/spdlog.h>
+
+namespace jtbd::cli {
+
+namespace fs = std::filesystem;
+
+int report(const Error &error)
+{
+    std::cerr << "error: " << error.message << "\n";
+    switch (error.code) {
+    case ErrorCode::InvalidArgument:
+    case ErrorCode::NotFound:
+    case ErrorCode::Conflict:
+        return kUsage;
+    case ErrorCode::BadInput:
+        return kBadInput;
+    case ErrorCode::StudyMissing:
+    case ErrorCode::NotAStudy:
+    case ErrorCode::StudyDamaged:
+    case ErrorCode::StudyTooNew:
+    case ErrorCode::StudyLocked:
+    case ErrorCode::StudyExists:
+    case ErrorCode::DiskFull:
+    case ErrorCode::Io:
+        return kStudyFile;
+    case ErrorCode::Internal:
+        break;
+    }
+    return kInternal;
+}
+
+namespace {
+
+std::string thousands(std::int64_t n)
+{
+    std::string digits = std::to_string(n < 0 ? -n : n);
+    for (int i = static_cast<int>(digits.size()) - 3; i > 0; i -= 3)
+        digits.insert(static_cast<std::size_t>(i), ",");
+    return (n < 0 ? "-" : "") + digits;
+}
+
+std::string bar(std::int64_t value, std::int64_t max, int width)
+{
+    if (max <= 0)
+        return {};
+    const auto cells = static_cast<int>((value * width + max / 2) / max);
+    std::string out;
+    for (int i = 0; i < cells; ++i)
+        out += "\u2588";
+    return out;
+}
+
+} // namespace
+
+int newStudy(const fs::path &path, const std::string &name)
+{
+    auto study = Study::create(path, [&](Study &s) -> Status {
+        if (name.empty())
+            return {};
+        auto info = s.info();
+        if (!info)
+            return info.error();
+        info->name = name;
+        return s.setInfo(*info);
+    });
+    if (!study)
+        return report(study.error());
+    auto info = study->info();
+    std::cout << "Created study '" << (info ? info->name : path.stem().string()) << "' in "
+              << path.string() << "\n";
+    return kSuccess;
+}
+
+int sample(const fs::path &path)
+{
+    auto study = createSampleStudy(path);
+    if (!study)
+        return report(study.error());
+    auto s = study->stats();
+    if (!s)
+        return report(s.error());
+    std::cout << "Wrote the sample study to " << path.string() << ": " << s->interviews
+              << " interviews, " << s->highlights << " highlights, " << s->jobs << " jobs\n";
+    return kSuccess;
+}
+
+int import(const fs::path &path,
+           const std::vector<fs::path> &files,
+           const std::string &format,
+           const std::string &participant,
+           const std::vector<std::string> &interviewers)
+{
+    const ImportOptions options{format, participant, interviewers};
+    Result<std::vector<ImportedFile>> imported =
+        makeError(ErrorCode::Internal, "import did not run");
+    std::error_code ec;
+    const bool studyJsonIntoNewFile =
+        !fs::exists(path, ec) && files.size() == 1
+        && (format == "json" || (format == "auto" && [&] {
+                std::FILE *f = std::fopen(files.front().c_str(), "rb");
+                if (!f)
+                    return false;
+                char head[256] = {};
+                const auto n = std::fread(head, 1, sizeof head - 1, f);
+                std::fclose(f);
+                return looksLikeStudyJson(std::string_view(head, n));
+            }()));
+    if (studyJsonIntoNewFile) {
+        // A study JSON becomes a new study file, which appears only when the whole import worked.
+        auto study = Study::create(path, [&](Study &s) -> Status {
+            imported = importFiles(s, files, options);
+            if (!imported)
+                return imported.error();
+            return {};
+        });
+        if (!study)
+            return report(study.error());
+    } else {
+        auto study = Study::open(path);
+        if (!study)
+            return report(study.error());
+        imported = importFiles(*study, files, options);
+    }
+    if (!imported)
+        return report(imported.error());
+    for (const auto &file : *imported) {
+        if (file.interviewId)
+            std::cout << "Imported " << file.file.string() << " (" << file.format << "): interview "
+                      << *file.interviewId << ", " << file.turns << " turns\n";
+        else
+            std::cout << "Imported the study " << file.file.string() << " into " << path.string()
+                      << "\n";
+        for (const auto &warning : file.warnings)
+            std::cerr << "warning: " << file.file.string() << ": " << warning << "\n";
+    }
+    return kSuccess;
+}
+
+int exportJson(const fs::path &path, const fs::path &out)
+{
+    auto study = Study::open(path);
+    if (!study)
+        return report(study.error());
+    if (auto written = exportStudyJson(*study, out); !written)
+        return report(written.error());
+    std::cout << "Exported " << path.string() << " to " << out.string() << "\n";
+    return kSuccess;
+}
+
+int stats(const fs::path &path, bool json)
+{
+    auto study = Study::open(path);
+    if (!study)
+        return report(study.error());
+    auto s = study->stats();
+    if (!s)
+        return report(s.error());
+    if (json) {
+        const nlohmann::ordered_json out = {{"interviews", s->interviews},
+                                            {"participants", s->participants},
+                                            {"turns", s->turns},
+                                            {"words", s->words},
+                                            {"highlights", s->highlights},
+                                            {"codes", s->codes},
+                                            {"custom_codes", s->customCodes},
+                                            {"coders", s->coders},
+                                            {"timeline_events", s->timelineEvents},
+                                            {"force_groups", s->forceGroups},
+                                            {"jobs", s->jobs},
+                                            {"guides", s->guides}};
+        std::cout << out.dump(2) << "\n";
+        return kSuccess;
+    }
+    auto info = study->info();
+    if (!info)
+        return report(info.error());
+    std::printf("%s\n", info->name.c_str());
+    const std::pair<const char *, std::int64_t> rows[] = {{"participants", s->participants},
+                                                          {"interviews", s->interviews},
+                                                          {"turns", s->turns},
+                                                          {"words", s->words},
+                                                          {"highlights", s->highlights},
+                                                          {"timeline events", s->timelineEvents},
+                                                          {"codes", s->codes},
+                                                          {"  of them custom", s->customCodes},
+                                                          {"coders", s->coders},
+                                                          {"force groups", s->forceGroups},
+                                                          {"jobs", s->jobs}};
+    for (const auto &[label, value] : rows)
+        std::printf("  %-18s %10s\n", label, thousands(value).c_str());
+    return kSuccess;
+}
+
+int forces(const fs::path &path,
+           std::optional<long long> interviewId,
+           std::optional<long long> jobId,
+           const std::string &weightingName,
+           bool json)
+{
+    auto study = Study::open(path);
+    if (!study)
+        return report(study.error());
+    Scope scope = Scope::wholeStudy();
+    std::string scopeName = "the whole study";
+    if (interviewId) {
+        scope = Scope::interview(*interviewId);
+        auto interview = study->interview(*interviewId);
+        if (!interview)
+            return report(interview.error());
+        scopeName = "interview " + std::to_string(*interviewId) + " (" + interview->title + ")";
+    } else if (jobId) {
+        scope = Scope::job(*jobId);
+        auto job = study->job(*jobId);
+        if (!job)
+            return report(job.error());
+        scopeName = "job " + std::to_string(*jobId) + " (" + job->name + ")";
+    }
+    const Weighting weighting = weightingName == "count" ? Weighting::Count : Weighting::Intensity;
+    auto summary = study->forcesSummary(scope);
+    if (!summary)
+        return report(summary.error());
+    if (json) {
+        nlohmann::ordered_json out;
+        for (Force force : kForces)
+            out[std::string(key(force))] = {{"count", (*summary)[force].count},
+                                            {"intensity", (*summary)[force].intensity}};
+        out["balance"] = summary->balance(weighting);
+        out["toward"] = summary->toward(weighting);
+        out["against"] = summary->against(weighting);
+        out["weighting"] = weighting == Weighting::Count ? "count" : "intensity";
+        std::cout << out.dump(2) << "\n";
+        return kSuccess;
+    }
+    std::int64_t max = 0;
+    for (Force force : kForces)
+        max = std::max(max, (*summary)[force].weight(weighting));
+    std::printf("Forces of progress in %s\n", scopeName.c_str());
+    std::printf("Weighting: %s\n\n",
+                weighting == Weighting::Count ? "number of highlights showing each force"
+                                              : "summed intensity of the highlights (1-5 each)");
+    for (Force force : kForces) {
+        const auto &f = info(force);
+        const auto &t = (*summary)[force];
+        std::printf("  %s %-8s %4lld highlights  intensity %5lld  %s\n",
+                    std::string(f.id).c_str(),
+                    std::string(f.shortName).c_str(),
+                    static_cast<long long>(t.count),
+                    static_cast<long long>(t.intensity),
+                    bar(t.weight(weighting), max, 30).c_str());
+    }
+    const auto balance = summary->balance(weighting);
+    std::printf("\n  toward the switch (F1 push + F2 pull):   %6lld\n",
+                static_cast<long long>(summary->toward(weighting)));
+    std::printf("  against it (F3 anxiety + F4 habit):      %6lld\n",
+                static_cast<long long>(summary->against(weighting)));
+    std::printf("  balance:                                 %+6lld  %s\n",
+                static_cast<long long>(balance),
+                balance > 0   ? "(the forces favour the switch)"
+                : balance < 0 ? "(the forces hold people back)"
+                              : "(the forces are even)");
+    return kSuccess;
+}
+
+int check(const fs::path &path)
+{
+    auto study = Study::open(path);
+    if (!study)
+        return report(study.error());
+    auto problems = study->checkIntegrity();
+    if (!problems)
+        return report(problems.error());
+    if (problems->empty()) {
+        std::cout << path.string() << ": no problems found\n";
+        return kSuccess;
+    }
+    for (const auto &problem : *problems)
+        std::cerr << path.string() << ": " << problem << "\n";
+    return report(makeError(ErrorCode::StudyDamaged,
+                            "the study file '" + path.string() + "' has "
+                                + std::to_string(problems->size()) + " problems (listed above)"));
+}
+
+} // namespace jtbd::cli

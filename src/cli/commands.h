@@ -1,0 +1,42 @@
+// The jtbd subcommands: each takes parsed arguments, prints its result and returns an exit code.
+#pragma once
+
+#include <jtbd/result.h>
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace jtbd::cli {
+
+// Exit codes the command line promises (README, docs/user-guide.md).
+enum ExitCode : int {
+    kSuccess = 0,
+    kUsage = 1,    // bad arguments, unknown ids
+    kBadInput = 2, // an input file cannot be read
+    kStudyFile =
+        3, // the study file is missing, not a study, damaged, newer, locked, or cannot be written
+    kInternal = 4, // a bug
+};
+
+// Prints "error: …" to stderr and returns the exit code for the error.
+int report(const Error &error);
+
+int newStudy(const std::filesystem::path &study, const std::string &name);
+int sample(const std::filesystem::path &study);
+int import(const std::filesystem::path &study,
+           const std::vector<std::filesystem::path> &files,
+           const std::string &format,
+           const std::string &participant,
+           const std::vector<std::string> &interviewers);
+int exportJson(const std::filesystem::path &study, const std::filesystem::path &out);
+int stats(const std::filesystem::path &study, bool json);
+int forces(const std::filesystem::path &study,
+           std::optional<long long> interviewId,
+           std::optional<long long> jobId,
+           const std::string &weighting,
+           bool json);
+int check(const std::filesystem::path &study);
+
+} // namespace jtbd::cli

@@ -1,0 +1,107 @@
+// jtbd: the JTBD Workbench command line (argument parsing; the work is in commands.cpp).
+#include "commands.h"
+
+#include <CLI/CLI.hpp>
+#include <iostream>
+#include <spdlog/sinks/stdout_color_sinks.h>
+#include <spdlog/spdlog.h>
+
+int main(int argc, char **argv)
+{
+    namespace cli = jtbd::cli;
+    using Path = std::filesystem::path;
+
+    CLI::App app{"jtbd: Jobs To Be Done interview research from the command line.\n"
+                 "Studies are single files (*.jtbd); see docs/user-guide.md."};
+    app.set_version_flag("--version", std::string("jtbd ") + JTBD_VERSION);
+    app.require_subcommand(1);
+    bool verbose = false;
+    app.add_flag("-v,--verbose", verbose, "Log what happens to stderr");
+
+    Path study;
+    std::string name;
+    auto *newCmd = app.add_subcommand("new", "Create an empty study file");
+    newCmd->add_option("STUDY", study, "The study file to create (*.jtbd)")->required();
+    newCmd->add_option("--name", name, "The study's name (default: the file name)");
+
+    auto *sampleCmd = app.add_subcommand("sample", "Write the bundled sample study to a new file");
+    sampleCmd->add_option("STUDY", study, "The study file to create")->required();
+
+    std::vector<Path> files;
+    std::string format = "auto";
+    std::string participant;
+    std::vector<std::string> interviewers;
+    auto *importCmd = app.add_subcommand(
+        "import", "Import transcripts as interviews, or a study JSON into a new study");
+    importCmd->add_option("STUDY", study, "The study file")->required();
+    importCmd->add_option("FILE", files, "Transcript or study JSON files")->required();
+    importCmd->add_option("--format", format, "auto (recognise from the content), txt or json")
+        ->check(CLI::IsMember({"auto", "txt", "json"}));
+    importCmd->add_option("--participant",
+                          participant,
+                          "Link the interviews to this participant code (added if new)");
+    importCmd->add_option(
+        "--interviewer", interviewers, "A speaker who is an interviewer (repeatable)");
+
+    Path jsonOut;
+    auto *exportCmd = app.add_subcommand("export", "Export the study");
+    exportCmd->add_option("STUDY", study, "The study file")->required();
+    exportCmd->add_option("--json", jsonOut, "Write the whole study as JSON to this file")
+        ->required();
+
+    bool json = false;
+    auto *statsCmd = app.add_subcommand("stats", "Count what the study holds");
+    statsCmd->add_option("STUDY", study, "The study file")->required();
+    statsCmd->add_flag("--json", json, "Print JSON");
+
+    std::optional<long long> interviewId;
+    std::optional<long long> jobId;
+    std::string weighting = "intensity";
+    auto *forcesCmd = app.add_subcommand(
+        "forces", "Summarise the four forces for the study, an interview or a job");
+    forcesCmd->add_option("STUDY", study, "The study file")->required();
+    auto *interviewOpt =
+        forcesCmd->add_option("--interview", interviewId, "Only this interview (id)");
+    auto *jobOpt = forcesCmd->add_option("--job", jobId, "Only the stories of this job (id)");
+    interviewOpt->excludes(jobOpt);
+    forcesCmd->add_option("--by", weighting, "Weigh forces by summed intensity or by count")
+        ->check(CLI::IsMember({"intensity", "count"}));
+    forcesCmd->add_flag("--json", json, "Print JSON");
+
+    auto *checkCmd =
+        app.add_subcommand("check", "Check a study file for damage and inconsistencies");
+    checkCmd->add_option("STUDY", study, "The study file")->required();
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::CallForHelp &e) {
+        return app.exit(e);
+    } catch (const CLI::CallForAllHelp &e) {
+        return app.exit(e);
+    } catch (const CLI::CallForVersion &e) {
+        return app.exit(e);
+    } catch (const CLI::ParseError &e) {
+        std::cerr << "error: " << e.what() << "\nRun 'jtbd --help' for usage.\n";
+        return cli::kUsage;
+    }
+
+    auto logger = spdlog::stderr_color_mt("jtbd");
+    logger->set_level(verbose ? spdlog::level::debug : spdlog::level::warn);
+    spdlog::set_default_logger(logger);
+
+    if (*newCmd)
+        return cli::newStudy(study, name);
+    if (*sampleCmd)
+        return cli::sample(study);
+    if (*importCmd)
+        return cli::import(study, files, format, participant, interviewers);
+    if (*exportCmd)
+        return cli::exportJson(study, jsonOut);
+    if (*statsCmd)
+        return cli::stats(study, json);
+    if (*forcesCmd)
+        return cli::forces(study, interviewId, jobId, weighting, json);
+    if (*checkCmd)
+        return cli::check(study);
+    return cli::kUsage;
+}

@@ -1,0 +1,153 @@
+// UTF-8 code-point arithmetic shared by storage, importers and exports.
+#include <jtbd/text.h>
+
+#include <chrono>
+#include <cstdio>
+#include <ctime>
+
+namespace jtbd {
+
+namespace {
+
+bool isContinuation(unsigned char byte)
+{
+    return (byte & 0xC0U) == 0x80U;
+}
+
+} // namespace
+
+std::int64_t codePointCount(std::string_view utf8)
+{
+    std::int64_t count = 0;
+    for (char c : utf8)
+        count += isContinuation(static_cast<unsigned char>(c)) ? 0 : 1;
+    return count;
+}
+
+std::optional<std::size_t> byteOffsetOfCodePoint(std::string_view utf8, std::int64_t index)
+{
+    if (index < 0)
+        return std::nullopt;
+    std::int64_t seen = 0;
+    for (std::size_t i = 0; i < utf8.size(); ++i) {
+        if (isContinuation(static_cast<unsigned char>(utf8[i])))
+            continue;
+        if (seen == index)
+            return i;
+        ++seen;
+    }
+    if (seen == index)
+        return utf8.size();
+    return std::nullopt;
+}
+
+std::optional<std::string_view>
+codePointSlice(std::string_view utf8, std::int64_t start, std::int64_t end)
+{
+    if (start > end)
+        return std::nullopt;
+    const auto from = byteOffsetOfCodePoint(utf8, start);
+    if (!from)
+        return std::nullopt;
+    const auto to = byteOffsetOfCodePoint(utf8.substr(*from), end - start);
+    if (!to)
+        return std::nullopt;
+    return utf8.substr(*from, *to);
+}
+
+std::optional<std::size_t> findInvalidUtf8(std::string_view bytes)
+{
+    std::size_t i = 0;
+    while (i < bytes.size()) {
+        const auto b = static_cast<unsigned char>(bytes[i]);
+        std::size_t length = 0;
+        std::uint32_t minimum = 0;
+        std::uint32_t cp = 0;
+        if (b < 0x80U) {
+            ++i;
+            continue;
+        }
+        if ((b & 0xE0U) == 0xC0U) {
+            length = 2;
+            minimum = 0x80;
+            cp = b & 0x1FU;
+        } else if ((b & 0xF0U) == 0xE0U) {
+            length = 3;
+            minimum = 0x800;
+            cp = b & 0x0FU;
+        } else if ((b & 0xF8U) == 0xF0U) {
+            length = 4;
+            minimum = 0x10000;
+            cp = b & 0x07U;
+        } else {
+            return i;
+        }
+        if (i + length > bytes.size())
+            return i;
+        for (std::size_t k = 1; k < length; ++k) {
+            const auto c = static_cast<unsigned char>(bytes[i + k]);
+            if (!isContinuation(c))
+                return i;
+            cp = (cp << 6U) | (c & 0x3FU);
+        }
+        if (cp < minimum || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+            return i;
+        i += length;
+    }
+    return std::nullopt;
+}
+
+std::int64_t wordCount(std::string_view utf8)
+{
+    std::int64_t words = 0;
+    bool inWord = false;
+    for (char c : utf8) {
+        const bool space =
+            c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
+        if (!space && !inWord)
+            ++words;
+        inWord = !space;
+    }
+    return words;
+}
+
+std::string_view trim(std::string_view text)
+{
+    const auto isSpace = [](char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+    };
+    while (!text.empty() && isSpace(text.front()))
+        text.remove_prefix(1);
+    while (!text.empty() && isSpace(text.back()))
+        text.remove_suffix(1);
+    return text;
+}
+
+std::string formatMs(std::int64_t ms)
+{
+    const bool negative = ms < 0;
+    if (negative)
+        ms = -ms;
+    char buffer[40];
+    std::snprintf(buffer,
+                  sizeof buffer,
+                  "%s%02lld:%02lld:%02lld.%03lld",
+                  negative ? "-" : "",
+                  static_cast<long long>(ms / 3600000),
+                  static_cast<long long>(ms / 60000 % 60),
+                  static_cast<long long>(ms / 1000 % 60),
+                  static_cast<long long>(ms % 1000));
+    return buffer;
+}
+
+std::string nowUtc()
+{
+    const auto now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+    std::tm utc{};
+    gmtime_r(&now, &utc);
+    char buffer[32];
+    std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &utc);
+    return buffer;
+}
+
+} // namespace jtbd

@@ -1,0 +1,129 @@
+// The queries behind forces diagrams and evidence lists, over a scope.
+#include "study_impl.h"
+
+namespace jtbd {
+
+using storage::fail;
+
+namespace {
+
+// Every code that counts as a force: the four built-in force codes and custom codes nested
+// under them, at any depth.
+constexpr std::string_view kForceCodes =
+    "WITH RECURSIVE force_code(id, force) AS ("
+    "  SELECT id, key FROM code WHERE kind = 'force'"
+    "  UNION ALL SELECT c.id, f.force FROM code c JOIN force_code f ON c.parent_id = f.id) ";
+
+} // namespace
+
+void Study::Impl::requireScope(const Scope &scope) const
+{
+    if (scope.kind == Scope::Kind::Interview)
+        requireRow("interview", scope.id, "interview");
+    else if (scope.kind == Scope::Kind::Job)
+        requireRow("job", scope.id, "job");
+}
+
+std::string Study::Impl::scopeFilter(const Scope &scope) const
+{
+    switch (scope.kind) {
+    case Scope::Kind::Study:
+        return "1";
+    case Scope::Kind::Interview:
+        return "h.interview_id = " + std::to_string(scope.id);
+    case Scope::Kind::Job:
+        return "h.interview_id IN (SELECT interview_id FROM job_member WHERE job_id = "
+               + std::to_string(scope.id) + ")";
+    }
+    return "1";
+}
+
+Result<ForcesSummary> Study::forcesSummary(const Scope &scope) const
+{
+    return m_impl->read([&] {
+        m_impl->requireScope(scope);
+        ForcesSummary summary;
+        // A highlight counts once per force, however many of that force's codes it carries.
+        auto q = m_impl->db.query(std::string(kForceCodes)
+                                  + "SELECT force, count(*), sum(intensity) FROM ("
+                                    "  SELECT DISTINCT f.force, h.id, h.intensity FROM force_code f"
+                                    "  JOIN highlight_code hc ON hc.code_id = f.id"
+                                    "  JOIN highlight h ON h.id = hc.highlight_id WHERE "
+                                  + m_impl->scopeFilter(scope) + ") GROUP BY force");
+        while (q.next()) {
+            const Force force = parseStored<Force>(q.textView(0), parseForce, "force");
+            summary[force] = {q.int64(1), q.int64(2)};
+        }
+        return summary;
+    });
+}
+
+Result<std::vector<Highlight>> Study::highlightsInScope(const Scope &scope,
+                                                        std::optional<Id> codeId) const
+{
+    return m_impl->read([&] {
+        m_impl->requireScope(scope);
+        if (codeId)
+            m_impl->requireRow("code", *codeId, "code");
+        std::string sql = "SELECT " + std::string(kHighlightColumns) + " FROM highlight h WHERE "
+                          + m_impl->scopeFilter(scope);
+        if (codeId)
+            sql = "WITH RECURSIVE sub(id) AS (SELECT " + std::to_string(*codeId)
+                  + " UNION ALL SELECT c.id FROM code c JOIN sub ON c.parent_id = sub.id) " + sql
+                  + " AND h.id IN (SELECT highlight_id FROM highlight_code WHERE code_id IN "
+                    "(SELECT id FROM sub))";
+        sql += " ORDER BY h.interview_id, h.start, h.id";
+        std::vector<Highlight> list;
+        {
+            auto q = m_impl->db.query(sql);
+            while (q.next())
+                list.push_back(m_impl->readHighlight(q));
+        }
+        for (auto &h : list)
+            h.codeIds = m_impl->highlightCodeIds(h.id);
+        return list;
+    });
+}
+
+Result<std::vector<EvidenceQuote>>
+Study::strongestEvidence(const Scope &scope, Force force, int limit) const
+{
+    return m_impl->read([&] {
+        m_impl->requireScope(scope);
+        if (limit < 0)
+            fail(ErrorCode::InvalidArgument, "limit cannot be negative");
+        const std::string sql = std::string(kForceCodes) + "SELECT "
+                                + std::string(kHighlightColumns)
+                                + ", coalesce(p.code, ''), coalesce(p.pseudonym, ''), i.title,"
+                                  " (SELECT t.start_ms FROM turn t WHERE t.interview_id = "
+                                  "h.interview_id AND t.text_start <= h.start"
+                                  "  ORDER BY t.text_start DESC LIMIT 1)"
+                                  " FROM highlight h JOIN interview i ON i.id = h.interview_id"
+                                  " LEFT JOIN participant p ON p.id = i.participant_id"
+                                  " WHERE h.id IN (SELECT hc.highlight_id FROM highlight_code hc "
+                                  "JOIN force_code f ON f.id = hc.code_id"
+                                  "   WHERE f.force = ?) AND "
+                                + m_impl->scopeFilter(scope)
+                                + " ORDER BY h.intensity DESC, CASE h.confidence WHEN 'high' THEN "
+                                  "0 WHEN 'medium' THEN 1 ELSE 2 END,"
+                                  " h.created_at DESC, h.id LIMIT ?";
+        std::vector<EvidenceQuote> list;
+        {
+            auto q = m_impl->db.query(sql, key(force), limit);
+            while (q.next()) {
+                EvidenceQuote e;
+                e.highlight = m_impl->readHighlight(q);
+                e.participantCode = q.text(12);
+                e.participantPseudonym = q.text(13);
+                e.interviewTitle = q.text(14);
+                e.startMs = q.optionalInt64(15);
+                list.push_back(std::move(e));
+            }
+        }
+        for (auto &e : list)
+            e.highlight.codeIds = m_impl->highlightCodeIds(e.highlight.id);
+        return list;
+    });
+}
+
+} // namespace jtbd

@@ -1,0 +1,101 @@
+// The state behind a Study and the helpers its storage files share.
+#pragma once
+
+#include "database.h"
+
+#include <jtbd/study.h>
+
+#include <exception>
+#include <new>
+#include <spdlog/spdlog.h>
+
+namespace jtbd {
+
+struct Study::Impl
+{
+    Impl(const std::filesystem::path &path, storage::Database::Mode mode, int busyTimeoutMs)
+        : db(path, mode, busyTimeoutMs)
+    {}
+
+    mutable storage::Database db;
+
+    // Runs `body`, turning storage failures into an Error value.
+    template<typename F>
+    auto guard(F &&body) const -> Result<decltype(body())>
+    {
+        try {
+            if constexpr (std::is_void_v<decltype(body())>) {
+                body();
+                return {};
+            } else {
+                return body();
+            }
+        } catch (const storage::StorageFailure &failure) {
+            return failure.error;
+        } catch (const std::bad_alloc &) {
+            return makeError(ErrorCode::Internal, "out of memory");
+        } catch (const std::exception &e) {
+            spdlog::error("unexpected exception: {}", e.what());
+            return makeError(ErrorCode::Internal, e.what());
+        }
+    }
+
+    // A read: the result, or the Error that stopped it.
+    template<typename F>
+    auto read(F &&body) const
+    {
+        return guard(std::forward<F>(body));
+    }
+
+    // An edit: one transaction, all or nothing.
+    template<typename F>
+    auto write(F &&body)
+    {
+        return guard([&] {
+            return storage::inTransaction(db, body);
+        });
+    }
+
+    // Throws NotFound unless `table` has a row with `id`; `what` names it in the message.
+    void requireRow(std::string_view table, Id id, std::string_view what) const;
+
+    // Schema
+    int schemaVersion() const;
+    void migrate(int fromVersion);
+
+    // Shared by several areas of the API.
+    std::string interviewText(Id interviewId) const;
+    std::int64_t interviewTextLength(Id interviewId) const;
+    Id insertGuide(const Guide &guide, bool keepIds);
+    Id insertSection(Id guideId, int ord, const GuideSection &section, bool keepIds);
+    Id insertQuestion(Id sectionId, int ord, const GuideQuestion &question, bool keepIds);
+    Guide loadGuide(Id id) const;
+    void writeHighlightCodes(Id highlightId, const std::vector<Id> &codeIds);
+    Highlight readHighlight(const storage::Query &q) const; // from kHighlightColumns
+    std::vector<Id> highlightCodeIds(Id highlightId) const;
+    std::string scopeFilter(const Scope &scope) const; // SQL condition on h.interview_id
+    void requireScope(const Scope &scope) const;
+};
+
+// Columns read by Impl::readHighlight, in order.
+inline constexpr std::string_view kHighlightColumns =
+    "h.id, h.interview_id, h.start, h.\"end\", h.quote, h.coder_id, h.intensity, h.confidence, "
+    "h.phase, h.memo, h.created_at, h.updated_at";
+
+// The id to insert: NULL lets SQLite choose, a given id must be free.
+inline std::optional<Id> optionalId(Id id)
+{
+    return id != 0 ? std::optional<Id>(id) : std::nullopt;
+}
+
+template<typename Enum, typename Parse>
+Enum parseStored(std::string_view text, Parse parse, std::string_view what)
+{
+    if (auto value = parse(text))
+        return *value;
+    storage::fail(ErrorCode::StudyDamaged,
+                  "the study file holds an unknown " + std::string(what) + " '" + std::string(text)
+                      + "'");
+}
+
+} // namespace jtbd
