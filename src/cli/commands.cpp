@@ -243,33 +243,46 @@ int forces(const fs::path &path,
         std::cout << out.dump(2) << "\n";
         return kSuccess;
     }
+    // The method's diagram, in text: push and pull above the axis pointing to the new way (B),
+    // habit and anxiety below it pointing back to the current way (A).
     std::int64_t max = 0;
     for (Force force : kForces)
         max = std::max(max, (*summary)[force].weight(weighting));
-    std::printf("Forces of progress in %s\n", scopeName.c_str());
-    std::printf("Weighting: %s\n\n",
-                weighting == Weighting::Count ? "number of highlights showing each force"
-                                              : "summed intensity of the highlights (1-5 each)");
-    for (Force force : kForces) {
+    auto cell = [&](Force force, bool pad) {
         const auto &f = info(force);
-        const auto &t = (*summary)[force];
-        std::printf("  %s %-8s %4lld highlights  intensity %5lld  %s\n",
-                    std::string(f.id).c_str(),
-                    std::string(f.shortName).c_str(),
-                    static_cast<long long>(t.count),
-                    static_cast<long long>(t.intensity),
-                    bar(t.weight(weighting), max, 30).c_str());
-    }
+        const auto weight = (*summary)[force].weight(weighting);
+        const std::string label = std::string(f.shortName) + " (" + std::string(f.id) + ") "
+                                  + std::to_string(weight) + " ";
+        const std::string arrow =
+            f.towardSwitch ? bar(weight, max, 16) + "\u25B6" : "\u25C0" + bar(weight, max, 16);
+        // Pad by display width: each bar cell and arrow is one column but three bytes.
+        const auto columns = label.size() + (arrow.size() / 3);
+        return label + arrow + (pad ? std::string(columns < 38 ? 38 - columns : 1, ' ') : "");
+    };
+    std::printf("Forces of progress in %s\n", scopeName.c_str());
+    std::printf("Arrow length: %s\n\n",
+                weighting == Weighting::Count ? "number of highlights showing the force"
+                                              : "summed intensity of the highlights (1-5 each)");
+    std::printf("  %s%s\n", cell(Force::Push, true).c_str(), cell(Force::Pull, false).c_str());
+    std::printf("  the current way (A) \u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500"
+                "\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500"
+                "\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u2500\u25B6 "
+                "the new way (B)\n");
+    std::printf(
+        "  %s%s\n\n", cell(Force::Habit, true).c_str(), cell(Force::Anxiety, false).c_str());
     const auto balance = summary->balance(weighting);
-    std::printf("\n  toward the switch (F1 push + F2 pull):   %6lld\n",
-                static_cast<long long>(summary->toward(weighting)));
-    std::printf("  against it (F3 anxiety + F4 habit):      %6lld\n",
-                static_cast<long long>(summary->against(weighting)));
-    std::printf("  balance:                                 %+6lld  %s\n",
+    std::printf("  F1 + F2 = %lld against F3 + F4 = %lld: balance %+lld, %s.\n",
+                static_cast<long long>(summary->toward(weighting)),
+                static_cast<long long>(summary->against(weighting)),
                 static_cast<long long>(balance),
-                balance > 0   ? "(the forces favour the switch)"
-                : balance < 0 ? "(the forces hold people back)"
-                              : "(the forces are even)");
+                balance > 0   ? "the forces favour the switch"
+                : balance < 0 ? "the forces hold people back"
+                              : "the forces are even");
+    std::printf("  Highlights: push %lld, pull %lld, anxiety %lld, habit %lld.\n",
+                static_cast<long long>((*summary)[Force::Push].count),
+                static_cast<long long>((*summary)[Force::Pull].count),
+                static_cast<long long>((*summary)[Force::Anxiety].count),
+                static_cast<long long>((*summary)[Force::Habit].count));
     return kSuccess;
 }
 

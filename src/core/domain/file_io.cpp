@@ -16,7 +16,7 @@ namespace {
 
 Error writeError(const fs::path &path, int error)
 {
-    if (error == ENOSPC || error == EDQUOT)
+    if (error == ENOSPC || error == EDQUOT || error == EFBIG)
         return makeError(ErrorCode::DiskFull,
                          "cannot write '" + path.string()
                              + "': the disk is full; nothing was written");

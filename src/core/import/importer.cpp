@@ -79,9 +79,15 @@ importFiles(Study &study, const std::vector<fs::path> &files, const ImportOption
                 auto snapshot = parseStudyJson(item.content, item.file.string());
                 if (!snapshot)
                     return snapshot.error();
-                if (auto restored = study.restore(*snapshot); !restored)
-                    return makeError(restored.error().code,
+                if (auto restored = study.restore(*snapshot); !restored) {
+                    // Records that contradict each other are a fault of the file, not the study.
+                    const auto code = restored.error().code;
+                    const bool fileAtFault = code == ErrorCode::InvalidArgument
+                                             || code == ErrorCode::NotFound
+                                             || code == ErrorCode::Conflict;
+                    return makeError(fileAtFault ? ErrorCode::BadInput : code,
                                      item.file.string() + ": " + restored.error().message);
+                }
                 done.format = "json";
                 report.push_back(std::move(done));
                 continue;

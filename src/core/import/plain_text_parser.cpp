@@ -60,12 +60,14 @@ bool plausibleSpeaker(std::string_view label)
     label = trim(label);
     if (label.empty() || label.size() > 60)
         return false;
-    if (label.find_first_of(".?!\"") != std::string_view::npos)
+    // Titles ("Dr. Price") may hold a dot; a question or an exclamation is a sentence.
+    if (label.find_first_of("?!\"") != std::string_view::npos || label.back() == '.')
         return false;
     if (label.find("://") != std::string_view::npos
         || std::isdigit(static_cast<unsigned char>(label.front())))
         return false;
-    return std::count(label.begin(), label.end(), ' ') < 6;
+    // A name, a role or "Speaker 2": a few words without a comma, not a clause.
+    return label.find(',') == std::string_view::npos && std::count(label.begin(), label.end(), ' ') < 4;
 }
 
 // "Name: text", "Name:" or "Name (01:02): text".

@@ -2,6 +2,7 @@
 #include "database.h"
 
 #include <spdlog/spdlog.h>
+#include <cerrno>
 #include <utility>
 
 #include <sqlite3.h>
@@ -216,6 +217,14 @@ void Database::throwSqlite(int rc, std::string_view context) const
     const std::string file = "'" + m_path.string() + "'";
     const std::string reason = m_db ? sqlite3_errmsg(m_db) : sqlite3_errstr(rc);
     spdlog::debug("sqlite error {} ({}) in: {}", rc, reason, context);
+    // SQLite reports only ENOSPC as SQLITE_FULL, and the errno it keeps can be overwritten by the
+    // rollback that follows. A failed write is, in practice, a full disk, a quota or a file that
+    // may not grow: the same to the person at the keyboard.
+    const int systemError = m_db ? sqlite3_system_errno(m_db) : 0;
+    if (rc == SQLITE_IOERR_WRITE
+        || ((rc & 0xFF) == SQLITE_IOERR
+            && (systemError == ENOSPC || systemError == EDQUOT || systemError == EFBIG)))
+        rc = SQLITE_FULL;
     switch (rc & 0xFF) {
     case SQLITE_CORRUPT:
     case SQLITE_NOTADB:
@@ -225,9 +234,9 @@ void Database::throwSqlite(int rc, std::string_view context) const
                    "what is wrong");
     case SQLITE_FULL:
         fail(ErrorCode::DiskFull,
-             "the disk holding " + file
-                 + " is full; the last change was not saved and the study "
-                   "is as it was before it");
+             "cannot write to " + file
+                 + ": the disk is full (or the file may not grow any larger); the last change was "
+                   "not saved and the study is as it was before it");
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
         fail(ErrorCode::StudyLocked,

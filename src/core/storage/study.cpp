@@ -201,8 +201,11 @@ void Study::Impl::migrate(int fromVersion)
         for (const auto &migration : kMigrations) {
             if (migration.version <= fromVersion)
                 continue;
-            spdlog::info(
-                "migrating '{}' to study format {}", db.path().string(), migration.version);
+            // A new file is migrated from 0 every time; only an older file's migration is news.
+            spdlog::log(fromVersion > 0 ? spdlog::level::info : spdlog::level::debug,
+                        "migrating '{}' to study format {}",
+                        db.path().string(),
+                        migration.version);
             migration.apply(*this);
             db.execScript("PRAGMA user_version = " + std::to_string(migration.version));
         }
@@ -247,10 +250,11 @@ Result<Study> Study::create(const fs::path &path, const std::function<Status(Stu
         } catch (const storage::StorageFailure &failure) {
             return failure.error;
         }
-        if (auto migrated = impl->guard([&] {
-                impl->migrate(0);
-            });
-            !migrated)
+        auto migrated = impl->guard([&] {
+            impl->migrate(0);
+            impl->db.run("UPDATE study SET name = ? WHERE id = 1", path.stem().string());
+        });
+        if (!migrated)
             return migrated.error();
         Study study(std::move(impl));
         if (fill)

@@ -1,0 +1,212 @@
+// The study file: creation, refusal of what is not a current study, migration from 0.
+#include "test_support.h"
+
+#include <jtbd/study.h>
+
+#include <gtest/gtest.h>
+
+namespace jtbd {
+
+using namespace test;
+namespace fs = std::filesystem;
+
+TEST(StudyFile, NewFileIsWalWithSchemaVersionAndApplicationId)
+{
+    TempDir dir;
+    const auto path = dir / "new.jtbd";
+    {
+        Study study = expectOk(Study::create(path));
+        EXPECT_EQ(expectOk(study.info()).name, "new");
+        EXPECT_TRUE(expectOk(study.isEmpty()));
+    }
+    EXPECT_EQ(sqlite(path, "PRAGMA user_version"), std::to_string(Study::kSchemaVersion));
+    EXPECT_EQ(sqlite(path, "PRAGMA application_id"), std::to_string(Study::kApplicationId));
+    EXPECT_EQ(sqlite(path, "PRAGMA journal_mode"), "wal");
+    EXPECT_EQ(sqlite(path, "PRAGMA integrity_check"), "ok");
+    EXPECT_EQ(sqlite(path, "SELECT count(*) FROM code WHERE builtin = 1"), "23");
+    EXPECT_EQ(sqlite(path, "SELECT name FROM guide WHERE builtin = 1"), "Switch interview");
+    // Nothing is left of the temporary file it was built in.
+    EXPECT_EQ(std::distance(fs::directory_iterator(dir.path()), fs::directory_iterator()), 1);
+}
+
+TEST(StudyFile, ForeignKeysAreEnforced)
+{
+    TempDir dir;
+    auto small = makeSmallStudy(dir / "s.jtbd");
+    // Deleting a participant unlinks the interview instead of leaving a dangling id.
+    expectOk(small.study.deleteParticipant(small.participantId));
+    EXPECT_EQ(expectOk(small.study.interview(small.interviewId)).participantId, std::nullopt);
+    EXPECT_EQ(sqlite(dir / "s.jtbd", "PRAGMA foreign_key_check"), "");
+}
+
+TEST(StudyFile, CreateRefusesToOverwrite)
+{
+    TempDir dir;
+    writeBytes(dir / "taken.jtbd", "precious");
+    auto study = Study::create(dir / "taken.jtbd");
+    ASSERT_FALSE(study);
+    EXPECT_EQ(study.error().code, ErrorCode::StudyExists);
+    EXPECT_EQ(readBytes(dir / "taken.jtbd"), "precious");
+}
+
+TEST(StudyFile, CreateInAMissingFolderSaysWhich)
+{
+    TempDir dir;
+    auto study = Study::create(dir / "nowhere" / "s.jtbd");
+    ASSERT_FALSE(study);
+    EXPECT_EQ(study.error().code, ErrorCode::Io);
+    EXPECT_NE(study.error().message.find("nowhere"), std::string::npos);
+}
+
+TEST(StudyFile, FailedFillLeavesNoFile)
+{
+    TempDir dir;
+    auto study = Study::create(dir / "s.jtbd", [](Study &s) -> Status {
+        Participant p;
+        p.code = "P01";
+        if (auto added = s.addParticipant(p); !added)
+            return added.error();
+        return makeError(ErrorCode::BadInput, "stopped half way");
+    });
+    ASSERT_FALSE(study);
+    EXPECT_EQ(study.error().message, "stopped half way");
+    EXPECT_TRUE(fs::is_empty(dir.path()));
+}
+
+TEST(StudyFile, MissingFileIsReported)
+{
+    TempDir dir;
+    auto study = Study::open(dir / "none.jtbd");
+    ASSERT_FALSE(study);
+    EXPECT_EQ(study.error().code, ErrorCode::StudyMissing);
+    EXPECT_FALSE(fs::exists(dir / "none.jtbd"));
+}
+
+struct Refusal
+{
+    const char *name;
+    ErrorCode code;
+    const char *phrase;
+};
+
+class RefusedFile : public ::testing::TestWithParam<Refusal>
+{};
+
+// Builds the file each case refuses; every one must be left byte for byte as it was.
+fs::path makeRefusedFile(const TempDir &dir, const std::string &name)
+{
+    const auto path = dir / (name + ".jtbd");
+    if (name == "text") {
+        writeBytes(path, "Interviewer: this is a transcript, not a study\n");
+    } else if (name == "empty") {
+        writeBytes(path, "");
+    } else if (name == "other-sqlite") {
+        sqlite(path, "CREATE TABLE notes (body TEXT); INSERT INTO notes VALUES ('mine')");
+    } else if (name == "newer") {
+        {
+            auto small = makeSmallStudy(path);
+        }
+        sqlite(path, "PRAGMA user_version = 99");
+    } else if (name == "truncated") {
+        {
+            auto small = makeSmallStudy(path);
+        }
+        auto bytes = readBytes(path);
+        writeBytes(path, bytes.substr(0, bytes.size() / 2));
+    } else if (name == "corrupt-page") {
+        {
+            auto small = makeSmallStudy(path);
+        }
+        auto bytes = readBytes(path);
+        // Overwrite the b-tree pages after the schema page with noise.
+        for (std::size_t i = 4096; i < bytes.size() && i < 4096 * 4; ++i)
+            bytes[i] = static_cast<char>((i * 7919) & 0xFF);
+        writeBytes(path, bytes);
+    } else if (name == "cut-header") {
+        writeBytes(path, std::string("SQLite format 3\0", 16) + "short");
+    }
+    return path;
+}
+
+TEST_P(RefusedFile, IsRefusedWithAClearMessageAndLeftUnchanged)
+{
+    TempDir dir;
+    const auto path = makeRefusedFile(dir, GetParam().name);
+    const std::string before = readBytes(path);
+    auto study = Study::open(path);
+    ASSERT_FALSE(study) << GetParam().name;
+    EXPECT_EQ(study.error().code, GetParam().code) << study.error().message;
+    EXPECT_NE(study.error().message.find(GetParam().phrase), std::string::npos)
+        << study.error().message;
+    EXPECT_NE(study.error().message.find(path.filename().string()), std::string::npos)
+        << study.error().message;
+    EXPECT_EQ(readBytes(path), before);
+    EXPECT_FALSE(fs::exists(path.string() + "-wal"));
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    StudyFile,
+    RefusedFile,
+    ::testing::Values(Refusal{"text", ErrorCode::NotAStudy, "not an SQLite database"},
+                      Refusal{"empty", ErrorCode::NotAStudy, "empty"},
+                      Refusal{"other-sqlite", ErrorCode::NotAStudy, "another program"},
+                      Refusal{"newer", ErrorCode::StudyTooNew, "newer version"},
+                      Refusal{"truncated", ErrorCode::StudyDamaged, "damaged"},
+                      Refusal{"corrupt-page", ErrorCode::StudyDamaged, "damaged"},
+                      Refusal{"cut-header", ErrorCode::StudyDamaged, "damaged"}),
+    [](const auto &info) {
+        std::string name = info.param.name;
+        std::replace(name.begin(), name.end(), '-', '_');
+        return name;
+    });
+
+TEST(StudyFile, MigratesFromVersionZeroAfterABackup)
+{
+    TempDir dir;
+    const auto path = dir / "old.jtbd";
+    // A study file that was stamped but never given a schema: version 0.
+    sqlite(path, "PRAGMA application_id = " + std::to_string(Study::kApplicationId));
+    const std::string before = readBytes(path);
+    {
+        Study study = expectOk(Study::open(path));
+        EXPECT_EQ(expectOk(study.stats()).codes, 23);
+        EXPECT_EQ(expectOk(study.guides()).size(), 1U);
+    }
+    EXPECT_EQ(sqlite(path, "PRAGMA user_version"), std::to_string(Study::kSchemaVersion));
+    ASSERT_TRUE(fs::exists(path.string() + ".v0.bak"));
+    EXPECT_EQ(sqlite(path.string() + ".v0.bak", "PRAGMA user_version"), "0");
+    EXPECT_EQ(sqlite(path.string() + ".v0.bak", "PRAGMA application_id"),
+              std::to_string(Study::kApplicationId));
+    EXPECT_FALSE(before.empty());
+}
+
+TEST(StudyFile, ReopenedStudyKeepsEverything)
+{
+    TempDir dir;
+    const auto path = dir / "s.jtbd";
+    {
+        auto small = makeSmallStudy(path);
+        expectOk(small.study.setInfo(
+            {"Churn study", "Why people cancel", "Price is not the reason", {}, {}}));
+    }
+    Study study = expectOk(Study::open(path));
+    const auto info = expectOk(study.info());
+    EXPECT_EQ(info.name, "Churn study");
+    EXPECT_EQ(info.objectives, "Why people cancel");
+    EXPECT_EQ(info.assumptions, "Price is not the reason");
+    EXPECT_EQ(info.appVersion, JTBD_VERSION);
+    EXPECT_EQ(expectOk(study.stats()).interviews, 1);
+    EXPECT_EQ(expectOk(study.stats()).words, 19);
+}
+
+TEST(StudyFile, AStudyNeedsAName)
+{
+    TempDir dir;
+    Study study = expectOk(Study::create(dir / "s.jtbd"));
+    auto set = study.setInfo({"  ", "", "", {}, {}});
+    ASSERT_FALSE(set);
+    EXPECT_EQ(set.error().code, ErrorCode::InvalidArgument);
+    EXPECT_EQ(expectOk(study.info()).name, "s");
+}
+
+} // namespace jtbd

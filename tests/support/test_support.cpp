@@ -1,0 +1,103 @@
+// Shared test helpers.
+#include "test_support.h"
+
+#include <cstdlib>
+#include <fstream>
+#include <iterator>
+
+#include <sqlite3.h>
+
+namespace jtbd::test {
+
+namespace fs = std::filesystem;
+
+TempDir::TempDir()
+{
+    std::string pattern = (fs::temp_directory_path() / "jtbd-test-XXXXXX").string();
+    if (!mkdtemp(pattern.data()))
+        throw std::runtime_error("cannot create a temporary folder");
+    m_path = pattern;
+}
+
+TempDir::~TempDir()
+{
+    std::error_code ec;
+    fs::remove_all(m_path, ec);
+}
+
+std::string readBytes(const fs::path &path)
+{
+    std::ifstream in(path, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+void writeBytes(const fs::path &path, const std::string &bytes)
+{
+    std::ofstream out(path, std::ios::binary);
+    out << bytes;
+}
+
+std::string sqlite(const fs::path &file, const std::string &sql)
+{
+    sqlite3 *db = nullptr;
+    if (sqlite3_open_v2(file.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr)
+        != SQLITE_OK) {
+        sqlite3_close(db);
+        throw std::runtime_error("cannot open " + file.string());
+    }
+    std::string out;
+    auto collect = [](void *data, int columns, char **values, char **) {
+        auto &text = *static_cast<std::string *>(data);
+        for (int i = 0; i < columns; ++i)
+            text += (i > 0 ? "|" : "") + std::string(values[i] ? values[i] : "NULL");
+        text += "\n";
+        return 0;
+    };
+    char *error = nullptr;
+    const int rc = sqlite3_exec(db, sql.c_str(), collect, &out, &error);
+    const std::string message = error ? error : "";
+    sqlite3_free(error);
+    sqlite3_close(db);
+    if (rc != SQLITE_OK)
+        throw std::runtime_error("sql failed: " + message);
+    if (!out.empty() && out.back() == '\n')
+        out.pop_back();
+    return out;
+}
+
+SmallStudy makeSmallStudy(const fs::path &path)
+{
+    Study study = expectOk(Study::create(path), "create");
+    Participant p;
+    p.code = "P01";
+    p.name = "Hannah Price";
+    p.pseudonym = "Robin";
+    const Id participantId = expectOk(study.addParticipant(p), "participant");
+    Interview interview;
+    interview.title = "First interview";
+    interview.participantId = participantId;
+    interview.status = InterviewStatus::Transcribed;
+    const Id interviewId = expectOk(study.addInterview(interview), "interview");
+    expectOk(study.setTranscript(
+                 interviewId,
+                 {{"Maya", SpeakerRole::Interviewer, 0, 4000, "When did you first think about it?"},
+                  {"Hannah",
+                   SpeakerRole::Participant,
+                   4000,
+                   9000,
+                   "The brewery paid 94 days late and I went into my overdraft."}}),
+             "transcript");
+    return {std::move(study), participantId, interviewId};
+}
+
+Id codeId(const Study &study, const std::string &key)
+{
+    auto code = expectOk(study.findCode(key), "find code");
+    if (!code) {
+        ADD_FAILURE() << "no code " << key;
+        return 0;
+    }
+    return code->id;
+}
+
+} // namespace jtbd::test
