@@ -258,6 +258,9 @@ struct Job
     std::string notes;
     std::vector<Id> interviewIds; // the stories in this job, sorted
 
+    // "When …, I want to …, so I can …." from the three parts; empty when none is written.
+    std::string storyText() const;
+
     bool operator==(const Job &) const = default;
 };
 

@@ -54,6 +54,9 @@ struct StudySnapshot
 struct OpenOptions
 {
     int busyTimeoutMs = 3000; // how long to wait for another program's write to finish
+    // Run SQLite's quick check on opening a small file and refuse it when damaged. Off only for a
+    // full check, which reports the damage itself.
+    bool verify = true;
 };
 
 class Study

@@ -9,6 +9,7 @@
 
 #include <cstdio>
 #include <iostream>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <spdlog/spdlog.h>
 
@@ -138,7 +139,8 @@ int import(const fs::path &path,
     for (const auto &file : *imported) {
         if (file.interviewId)
             std::cout << "Imported " << file.file.string() << " (" << file.format << "): interview "
-                      << *file.interviewId << ", " << file.turns << " turns\n";
+                      << *file.interviewId << ", " << file.turns
+                      << (file.turns == 1 ? " turn\n" : " turns\n");
         else
             std::cout << "Imported the study " << file.file.string() << " into " << path.string()
                       << "\n";
@@ -197,7 +199,8 @@ int stats(const fs::path &path, bool json)
                                                           {"  of them custom", s->customCodes},
                                                           {"coders", s->coders},
                                                           {"force groups", s->forceGroups},
-                                                          {"jobs", s->jobs}};
+                                                          {"jobs", s->jobs},
+                                                          {"interview guides", s->guides}};
     for (const auto &[label, value] : rows)
         std::printf("  %-18s %10s\n", label, thousands(value).c_str());
     return kSuccess;
@@ -286,9 +289,108 @@ int forces(const fs::path &path,
     return kSuccess;
 }
 
-int check(const fs::path &path)
+int interviews(const fs::path &path, bool json)
 {
     auto study = Study::open(path);
+    if (!study)
+        return report(study.error());
+    auto list = study->interviews();
+    if (!list)
+        return report(list.error());
+    if (json) {
+        nlohmann::ordered_json out = nlohmann::ordered_json::array();
+        for (const auto &item : *list)
+            out.push_back({{"id", item.interview.id},
+                           {"title", item.interview.title},
+                           {"participant", item.participantCode},
+                           {"date", item.interview.conductedOn},
+                           {"status", key(item.interview.status)},
+                           {"turns", item.turnCount},
+                           {"words", item.wordCount},
+                           {"highlights", item.highlightCount}});
+        std::cout << out.dump(2) << "\n";
+        return kSuccess;
+    }
+    std::printf("%4s  %-11s %-10s %-11s %7s %10s  %s\n",
+                "id",
+                "participant",
+                "date",
+                "status",
+                "words",
+                "highlights",
+                "title");
+    for (const auto &item : *list)
+        std::printf("%4lld  %-11s %-10s %-11s %7s %10lld  %s\n",
+                    static_cast<long long>(item.interview.id),
+                    item.participantCode.empty() ? "-" : item.participantCode.c_str(),
+                    item.interview.conductedOn.empty() ? "-" : item.interview.conductedOn.c_str(),
+                    std::string(key(item.interview.status)).c_str(),
+                    thousands(item.wordCount).c_str(),
+                    static_cast<long long>(item.highlightCount),
+                    item.interview.title.c_str());
+    return kSuccess;
+}
+
+int jobs(const fs::path &path, bool json)
+{
+    auto study = Study::open(path);
+    if (!study)
+        return report(study.error());
+    auto list = study->jobs();
+    auto stories = study->interviews();
+    if (!list || !stories)
+        return report(!list ? list.error() : stories.error());
+    std::map<Id, const InterviewListItem *> byId;
+    for (const auto &item : *stories)
+        byId[item.interview.id] = &item;
+    if (json) {
+        nlohmann::ordered_json out = nlohmann::ordered_json::array();
+        for (const auto &job : *list) {
+            nlohmann::ordered_json members = nlohmann::ordered_json::array();
+            for (Id id : job.interviewIds)
+                members.push_back({{"interview", id},
+                                   {"title", byId.at(id)->interview.title},
+                                   {"participant", byId.at(id)->participantCode}});
+            out.push_back(
+                {{"id", job.id},
+                 {"key", job.stableKey},
+                 {"name", job.name},
+                 {"statement", job.statement},
+                 {"story",
+                  {{"when", job.storyWhen}, {"want", job.storyWant}, {"so_that", job.storySoThat}}},
+                 {"job_story", job.storyText()},
+                 {"members", members}});
+        }
+        std::cout << out.dump(2) << "\n";
+        return kSuccess;
+    }
+    for (const auto &job : *list) {
+        std::printf("Job %lld: %s (%zu %s)\n",
+                    static_cast<long long>(job.id),
+                    job.name.c_str(),
+                    job.interviewIds.size(),
+                    job.interviewIds.size() == 1 ? "story" : "stories");
+        if (const auto story = job.storyText(); !story.empty())
+            std::printf("  %s\n", story.c_str());
+        if (!job.statement.empty())
+            std::printf("  Job statement: %s\n", job.statement.c_str());
+        for (Id id : job.interviewIds)
+            std::printf("  - interview %lld, %s: %s\n",
+                        static_cast<long long>(id),
+                        byId.at(id)->participantCode.empty() ? "no participant"
+                                                             : byId.at(id)->participantCode.c_str(),
+                        byId.at(id)->interview.title.c_str());
+        std::printf("\n");
+    }
+    if (list->empty())
+        std::printf("No jobs yet.\n");
+    return kSuccess;
+}
+
+int check(const fs::path &path)
+{
+    // Opened without the quick check, so that damage is listed here rather than refused.
+    auto study = Study::open(path, {.verify = false});
     if (!study)
         return report(study.error());
     auto problems = study->checkIntegrity();
@@ -300,9 +402,10 @@ int check(const fs::path &path)
     }
     for (const auto &problem : *problems)
         std::cerr << path.string() << ": " << problem << "\n";
-    return report(makeError(ErrorCode::StudyDamaged,
-                            "the study file '" + path.string() + "' has "
-                                + std::to_string(problems->size()) + " problems (listed above)"));
+    return report(
+        makeError(ErrorCode::StudyDamaged,
+                  "the study file '" + path.string() + "' has " + std::to_string(problems->size())
+                      + (problems->size() == 1 ? " problem" : " problems") + " (listed above)"));
 }
 
 } // namespace jtbd::cli

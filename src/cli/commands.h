@@ -37,6 +37,8 @@ int forces(const std::filesystem::path &study,
            std::optional<long long> jobId,
            const std::string &weighting,
            bool json);
+int interviews(const std::filesystem::path &study, bool json);
+int jobs(const std::filesystem::path &study, bool json);
 int check(const std::filesystem::path &study);
 
 } // namespace jtbd::cli

@@ -68,6 +68,14 @@ int main(int argc, char **argv)
         ->check(CLI::IsMember({"intensity", "count"}));
     forcesCmd->add_flag("--json", json, "Print JSON");
 
+    auto *interviewsCmd = app.add_subcommand("interviews", "List the interviews with their ids");
+    interviewsCmd->add_option("STUDY", study, "The study file")->required();
+    interviewsCmd->add_flag("--json", json, "Print JSON");
+
+    auto *jobsCmd = app.add_subcommand("jobs", "List the jobs with their job stories and stories");
+    jobsCmd->add_option("STUDY", study, "The study file")->required();
+    jobsCmd->add_flag("--json", json, "Print JSON");
+
     auto *checkCmd =
         app.add_subcommand("check", "Check a study file for damage and inconsistencies");
     checkCmd->add_option("STUDY", study, "The study file")->required();
@@ -101,6 +109,10 @@ int main(int argc, char **argv)
         return cli::stats(study, json);
     if (*forcesCmd)
         return cli::forces(study, interviewId, jobId, weighting, json);
+    if (*interviewsCmd)
+        return cli::interviews(study, json);
+    if (*jobsCmd)
+        return cli::jobs(study, json);
     if (*checkCmd)
         return cli::check(study);
     return cli::kUsage;

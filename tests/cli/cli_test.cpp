@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <sys/wait.h>
 
 #include <sqlite3.h>
@@ -131,6 +132,42 @@ TEST_F(Cli, ForcesForAnInterviewAndAJob)
     EXPECT_NE(text.out.find("balance +" + std::to_string(job["balance"].get<int>())),
               std::string::npos)
         << text.out;
+}
+
+TEST_F(Cli, ListsInterviewsAndJobsWithTheirIds)
+{
+    makeSample();
+    const auto interviews = json({"interviews", "s.jtbd", "--json"});
+    ASSERT_EQ(interviews.size(), 12U);
+    std::set<std::string> participants;
+    for (const auto &i : interviews) {
+        EXPECT_GE(i["words"].get<int>(), 800);
+        EXPECT_EQ(i["status"], "coded");
+        participants.insert(i["participant"].get<std::string>());
+    }
+    EXPECT_EQ(participants.size(), 12U);
+    const auto jobs = json({"jobs", "s.jtbd", "--json"});
+    ASSERT_EQ(jobs.size(), 3U);
+    EXPECT_EQ(jobs[0]["name"], "Get paid on time without chasing");
+    EXPECT_EQ(jobs[0]["members"].size(), 4U);
+    EXPECT_EQ(jobs[0]["job_story"].get<std::string>().rfind("When ", 0), 0U);
+    const Outcome text = jtbd({"jobs", "s.jtbd"});
+    EXPECT_EQ(text.exitCode, 0);
+    EXPECT_NE(text.out.find("Job 1: Get paid on time without chasing (4 stories)"),
+              std::string::npos)
+        << text.out;
+}
+
+TEST_F(Cli, CheckListsDamage)
+{
+    makeSample();
+    sqlite(dir / "s.jtbd", "UPDATE interview SET word_count = 1 WHERE id = 3");
+    const Outcome run = jtbd({"check", "s.jtbd"});
+    EXPECT_EQ(run.exitCode, 3);
+    EXPECT_NE(run.err.find("s.jtbd: interview 3: its stored word count 1 should be"),
+              std::string::npos)
+        << run.err;
+    EXPECT_NE(run.err.find("has 1 problem (listed above)"), std::string::npos) << run.err;
 }
 
 TEST_F(Cli, UsageErrorsExitOne)
@@ -266,8 +303,9 @@ TEST_F(Cli, StudyFileProblemsExitThreeAndLeaveTheFileAlone)
             EXPECT_NE(run.err.find(message), std::string::npos) << run.err;
             EXPECT_EQ(run.out, "");
         }
-        if (!before.empty())
+        if (!before.empty()) {
             EXPECT_EQ(readBytes(dir / file), before) << file;
+        }
         EXPECT_FALSE(fs::exists(dir / "x.json"));
     }
 }

@@ -123,6 +123,52 @@ TEST_F(StudyJson, ImportThatFailsHalfWayLeavesNoTrace)
     EXPECT_EQ(readBytes(dir / "empty.jtbd"), before);
 }
 
+// Parses `text`, restores it into a new study and returns the error (or an empty one on success).
+Error importError(const TempDir &dir, const std::string &text)
+{
+    auto created = Study::create(dir / "x.jtbd", [&](Study &s) -> Status {
+        auto snapshot = parseStudyJson(text, "x.json");
+        if (!snapshot)
+            return snapshot.error();
+        return s.restore(*snapshot);
+    });
+    return created ? Error{} : created.error();
+}
+
+TEST_F(StudyJson, CodebookMustHoldTheMethodsCodes)
+{
+    // Without the push code.
+    std::string noPush = exported;
+    noPush.replace(noPush.find("\"key\": \"push\""), 13, "\"key\": \"shove\"");
+    Error error = importError(dir, noPush);
+    EXPECT_EQ(error.code, ErrorCode::InvalidArgument);
+    EXPECT_NE(error.message.find("'shove' is marked built in"), std::string::npos) << error.message;
+
+    // A custom code cannot claim to be a force.
+    std::string fakeForce = exported;
+    const auto custom = fakeForce.find("\"kind\": \"custom\"");
+    ASSERT_NE(custom, std::string::npos);
+    fakeForce.replace(custom, 16, "\"kind\": \"force\"");
+    error = importError(dir, fakeForce);
+    EXPECT_NE(error.message.find("has kind 'force', which only the method's built-in codes have"),
+              std::string::npos)
+        << error.message;
+    EXPECT_FALSE(std::filesystem::exists(dir / "x.jtbd"));
+}
+
+TEST_F(StudyJson, KindsAreRequiredNotGuessed)
+{
+    std::string noKind = exported;
+    const auto timeline = noKind.find("\"timeline\": [");
+    const auto kind = noKind.find("\"kind\": \"", timeline);
+    noKind.replace(kind, noKind.find(',', kind) + 1 - kind, "");
+    auto parsed = parseStudyJson(noKind, "x.json");
+    ASSERT_FALSE(parsed);
+    EXPECT_NE(parsed.error().message.find("x.json: interviews[0].timeline[0].kind: is missing"),
+              std::string::npos)
+        << parsed.error().message;
+}
+
 TEST_F(StudyJson, RestoreRefusesAStudyThatIsNotEmpty)
 {
     Study sample = expectOk(Study::open(dir / "sample.jtbd"));

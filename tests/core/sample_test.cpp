@@ -76,6 +76,11 @@ TEST(Sample, JobsGroupFourStoriesEachAndLeanTowardTheSwitch)
         EXPECT_FALSE(job.storyWhen.empty());
         EXPECT_FALSE(job.storyWant.empty());
         EXPECT_FALSE(job.storySoThat.empty());
+        // The parts fit the frame without repeating its words.
+        const std::string story = job.storyText();
+        EXPECT_EQ(story.rfind("When ", 0), 0U) << story;
+        EXPECT_EQ(story.find("I want to to "), std::string::npos) << story;
+        EXPECT_EQ(story.find("so I can I can"), std::string::npos) << story;
         stories.insert(job.interviewIds.begin(), job.interviewIds.end());
         // These people all switched: the forces toward it outweigh those against.
         EXPECT_GT(expectOk(study.forcesSummary(Scope::job(job.id))).balance(Weighting::Intensity),

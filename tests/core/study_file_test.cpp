@@ -154,8 +154,8 @@ INSTANTIATE_TEST_SUITE_P(
                       Refusal{"truncated", ErrorCode::StudyDamaged, "damaged"},
                       Refusal{"corrupt-page", ErrorCode::StudyDamaged, "damaged"},
                       Refusal{"cut-header", ErrorCode::StudyDamaged, "damaged"}),
-    [](const auto &info) {
-        std::string name = info.param.name;
+    [](const auto &param) {
+        std::string name = param.param.name;
         std::replace(name.begin(), name.end(), '-', '_');
         return name;
     });
@@ -197,6 +197,56 @@ TEST(StudyFile, ReopenedStudyKeepsEverything)
     EXPECT_EQ(info.appVersion, JTBD_VERSION);
     EXPECT_EQ(expectOk(study.stats()).interviews, 1);
     EXPECT_EQ(expectOk(study.stats()).words, 19);
+}
+
+TEST(StudyFile, CheckFindsTamperedCountsOffsetsAndQuotes)
+{
+    TempDir dir;
+    const auto path = dir / "s.jtbd";
+    {
+        auto small = makeSmallStudy(path);
+        Highlight h;
+        h.interviewId = small.interviewId;
+        h.start = 0;
+        h.end = 4;
+        h.codeIds = {codeId(small.study, "push")};
+        expectOk(small.study.addHighlight(h));
+        EXPECT_EQ(expectOk(small.study.checkIntegrity()), std::vector<std::string>{});
+    }
+    // Edits made behind the program's back, as another tool might.
+    sqlite(path, "UPDATE interview SET word_count = 3");
+    {
+        Study study = expectOk(Study::open(path));
+        EXPECT_EQ(expectOk(study.checkIntegrity()),
+                  std::vector<std::string>{"interview 1: its stored word count 3 should be 19"});
+    }
+    sqlite(path,
+           "UPDATE interview SET word_count = 19; UPDATE turn SET text_start = text_start + 1 "
+           "WHERE ord = 1; "
+           "UPDATE highlight SET quote = 'Then'");
+    Study study = expectOk(Study::open(path));
+    const auto problems = expectOk(study.checkIntegrity());
+    ASSERT_EQ(problems.size(), 2U) << ::testing::PrintToString(problems);
+    EXPECT_EQ(problems[0], "interview 1, turn 2: its offsets do not match the text before it");
+    EXPECT_EQ(problems[1], "highlight 1: its quote no longer matches the interview text at [0, 4)");
+}
+
+TEST(StudyFile, DamagedFileCanStillBeExaminedWithoutVerifying)
+{
+    TempDir dir;
+    const auto path = makeRefusedFile(dir, "corrupt-page");
+    const std::string before = readBytes(path);
+    auto study = Study::open(path, {.verify = false});
+    if (study) {
+        auto problems = study->checkIntegrity();
+        // Either the check lists the damage or reading it fails as damage: never "sound".
+        EXPECT_TRUE(!problems || !problems->empty());
+        if (!problems)
+            EXPECT_EQ(problems.error().code, ErrorCode::StudyDamaged);
+    } else {
+        EXPECT_EQ(study.error().code, ErrorCode::StudyDamaged);
+    }
+    EXPECT_EQ(readBytes(path), before);
 }
 
 TEST(StudyFile, AStudyNeedsAName)

@@ -71,7 +71,8 @@ TEST(Unicode, ParticipantAndCodeNamesKeepTheirCharacters)
     Code c;
     c.name = "Ärger über Mahnungen";
     const Id id = expectOk(study.addCode(c));
-    EXPECT_EQ(expectOk(study.code(id)).key, "Ärger-über-mahnungen"); // ASCII lower-cased, other letters kept
+    EXPECT_EQ(expectOk(study.code(id)).key,
+              "Ärger-über-mahnungen"); // ASCII lower-cased, other letters kept
 }
 
 } // namespace jtbd

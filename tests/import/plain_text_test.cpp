@@ -60,12 +60,15 @@ TEST(PlainText, StartTimesAfterTheSpeaker)
 
 TEST(PlainText, ParagraphWithoutSpeakerContinuesTheTurn)
 {
-    const auto t = parsed(
-        "Hannah: First paragraph.\n\nSecond paragraph, still Hannah. It says: wait.\n\n"
-        "Maya: Right.\n");
+    const auto t =
+        parsed("Hannah: First paragraph.\n\nSecond paragraph, still Hannah. It says: wait.\n\n"
+               "Maya: Right.\n");
     ASSERT_EQ(t.turns.size(), 2U);
-    EXPECT_EQ(t.turns[0].text,
-              "First paragraph.\nSecond paragraph, still Hannah. It says: wait.");
+    EXPECT_EQ(t.turns[0].text, "First paragraph.\nSecond paragraph, still Hannah. It says: wait.");
+    EXPECT_EQ(t.warnings,
+              std::vector<std::string>{
+                  "added 1 paragraph without a speaker label to the turn before (the "
+                  "first on line 3)"});
 }
 
 TEST(PlainText, ColonsThatAreNotSpeakers)
@@ -76,6 +79,7 @@ TEST(PlainText, ColonsThatAreNotSpeakers)
     ASSERT_EQ(t.turns.size(), 2U);
     EXPECT_EQ(t.turns[0].text,
               "We met at 10:30 in the office.\nSee https://example.com: it has a colon.");
+    EXPECT_EQ(t.warnings.size(), 1U);
 }
 
 TEST(PlainText, LineEndingsAndByteOrderMark)

@@ -73,6 +73,13 @@ std::optional<Confidence> parseConfidence(std::string_view text)
     return parseKey<Confidence>(kConfidence, text);
 }
 
+std::string Job::storyText() const
+{
+    if (storyWhen.empty() && storyWant.empty() && storySoThat.empty())
+        return {};
+    return "When " + storyWhen + ", I want to " + storyWant + ", so I can " + storySoThat + ".";
+}
+
 bool isPartialDate(std::string_view text)
 {
     if (text.empty())

@@ -403,7 +403,7 @@ StudySnapshot snapshotFromJson(const Reader &root)
         Code c;
         c.id = r.integer("id");
         c.parentId = r.optionalInteger("parent");
-        c.kind = r.enumeration<CodeKind>("kind", parseCodeKind, CodeKind::Custom, "code kind");
+        c.kind = r.requiredEnumeration<CodeKind>("kind", parseCodeKind, "code kind");
         c.key = r.requiredString("key");
         c.name = r.requiredString("name");
         c.color = r.string("color");
@@ -489,8 +489,7 @@ StudySnapshot snapshotFromJson(const Reader &root)
             record.timeline.push_back(
                 {e.integer("id"),
                  i.id,
-                 e.enumeration<EventKind>(
-                     "kind", parseEventKind, EventKind::FirstThought, "event kind"),
+                 e.requiredEnumeration<EventKind>("kind", parseEventKind, "event kind"),
                  e.string("date"),
                  e.string("relative"),
                  e.string("place"),
@@ -501,7 +500,7 @@ StudySnapshot snapshotFromJson(const Reader &root)
     }
     for (const auto &r : root.array("force_groups"))
         s.forceGroups.push_back({r.integer("id"),
-                                 r.enumeration<Force>("force", parseForce, Force::Push, "force"),
+                                 r.requiredEnumeration<Force>("force", parseForce, "force"),
                                  r.requiredString("label"),
                                  r.string("notes"),
                                  r.boolean("pinned", false),

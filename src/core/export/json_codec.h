@@ -51,6 +51,14 @@ public:
     }
 
     template<typename Enum, typename Parse>
+    Enum requiredEnumeration(std::string_view key, Parse parse, std::string_view what) const
+    {
+        if (!has(key) || m_value.at(std::string(key)).is_null())
+            fail(key, "is missing");
+        return optionalEnumeration<Enum>(key, parse, what).value();
+    }
+
+    template<typename Enum, typename Parse>
     std::optional<Enum>
     optionalEnumeration(std::string_view key, Parse parse, std::string_view what) const
     {

@@ -67,7 +67,8 @@ bool plausibleSpeaker(std::string_view label)
         || std::isdigit(static_cast<unsigned char>(label.front())))
         return false;
     // A name, a role or "Speaker 2": a few words without a comma, not a clause.
-    return label.find(',') == std::string_view::npos && std::count(label.begin(), label.end(), ' ') < 4;
+    return label.find(',') == std::string_view::npos
+           && std::count(label.begin(), label.end(), ' ') < 4;
 }
 
 // "Name: text", "Name:" or "Name (01:02): text".
@@ -162,6 +163,8 @@ Result<ParsedTranscript> PlainTextParser::parse(std::string_view text) const
     ParsedTranscript result;
     result.format = std::string(name());
     std::size_t emptyTurns = 0;
+    std::size_t joined = 0;
+    std::size_t firstJoinedLine = 0;
     std::optional<std::int64_t> lastStart;
     std::size_t lastStartLine = 0;
     for (const auto &block : blocks(text)) {
@@ -176,6 +179,8 @@ Result<ParsedTranscript> PlainTextParser::parse(std::string_view text) const
         } else if (!result.turns.empty()) {
             // A paragraph without a speaker continues the turn before it.
             result.turns.back().text += "\n" + std::string(trim(block.front().text));
+            if (joined++ == 0)
+                firstJoinedLine = block.front().number;
         } else {
             return makeError(ErrorCode::BadInput,
                              where
@@ -210,6 +215,11 @@ Result<ParsedTranscript> PlainTextParser::parse(std::string_view text) const
     if (emptyTurns > 0)
         result.warnings.push_back("skipped " + std::to_string(emptyTurns) + " turn"
                                   + (emptyTurns == 1 ? "" : "s") + " with a speaker but no text");
+    if (joined > 0)
+        result.warnings.push_back(
+            "added " + std::to_string(joined) + " paragraph" + (joined == 1 ? "" : "s")
+            + " without a speaker label to the turn before (the first on line "
+            + std::to_string(firstJoinedLine) + ")");
     if (result.turns.empty())
         return makeError(ErrorCode::BadInput,
                          "the file holds no turns ('Speaker: text' paragraphs)");

@@ -56,10 +56,12 @@ locate(const std::string &text, const std::string &quote, int occurrence, const 
     if (found > 1 && occurrence == 0)
         fail(where + ": the quote occurs " + std::to_string(found)
              + " times; say which with \"occurrence\"");
+    if (occurrence > found)
+        fail(where + ": occurrence " + std::to_string(occurrence)
+             + " asked for, but the quote occurs " + std::to_string(found) + " time"
+             + (found == 1 ? "" : "s"));
     if (at == std::string::npos)
         at = text.find(quote);
-    if (found > 1 && occurrence > found)
-        fail(where + ": occurrence " + std::to_string(occurrence) + " of " + std::to_string(found));
     const auto start = codePointCount(std::string_view(text).substr(0, at));
     return {start, start + codePointCount(quote)};
 }

@@ -1,8 +1,8 @@
 // The SQLite connection and the mapping of SQLite failures to errors a person can act on.
 #include "database.h"
 
-#include <spdlog/spdlog.h>
 #include <cerrno>
+#include <spdlog/spdlog.h>
 #include <utility>
 
 #include <sqlite3.h>

@@ -16,7 +16,7 @@ void validate(const Interview &interview)
     if (!isPartialDate(interview.conductedOn))
         fail(ErrorCode::InvalidArgument,
              "interview '" + interview.title + "': date '" + interview.conductedOn
-                 + "' is not a date (YYYY-MM-DD)");
+                 + "' is not a date (YYYY-MM-DD, YYYY-MM or YYYY)");
     if (interview.durationMs && *interview.durationMs < 0)
         fail(ErrorCode::InvalidArgument,
              "interview '" + interview.title + "': duration is negative");

@@ -2,6 +2,7 @@
 #include "study_impl.h"
 
 #include <algorithm>
+#include <map>
 
 namespace jtbd {
 
@@ -19,6 +20,41 @@ T must(Result<T> result, const std::string &context = {})
             context.empty() ? result.error().message : context + ": " + result.error().message}};
     if constexpr (!std::is_void_v<T>)
         return std::move(*result);
+}
+
+// The method's codes must all be there, as the method defines them: forces and phases are found
+// by their keys, so a codebook without them would make every diagram wrong.
+void validateCodebook(const std::vector<Code> &codes)
+{
+    std::map<std::string, const Code *> byKey;
+    for (const auto &code : codes)
+        byKey[code.key] = &code;
+    for (const auto &code : codes) {
+        if (code.builtin) {
+            const auto &builtins = builtinCodes();
+            const auto found =
+                std::find_if(builtins.begin(), builtins.end(), [&](const BuiltinCode &b) {
+                    return b.key == code.key && b.kind == code.kind;
+                });
+            if (found == builtins.end())
+                fail(ErrorCode::InvalidArgument,
+                     "code " + std::to_string(code.id) + " '" + code.key
+                         + "' is marked built in, but the method has no "
+                         + std::string(key(code.kind)) + " code with that key");
+        } else if (code.kind != CodeKind::Custom) {
+            fail(ErrorCode::InvalidArgument,
+                 "code " + std::to_string(code.id) + " '" + code.key + "' has kind '"
+                     + std::string(key(code.kind))
+                     + "', which only the method's built-in codes have");
+        }
+    }
+    for (const auto &builtin : builtinCodes()) {
+        const auto found = byKey.find(std::string(builtin.key));
+        if (found == byKey.end() || !found->second->builtin)
+            fail(ErrorCode::InvalidArgument,
+                 "the codebook lacks the method's code '" + std::string(builtin.key) + "' ("
+                     + std::string(builtin.name) + ")");
+    }
 }
 
 template<typename T>
@@ -87,6 +123,7 @@ Status Study::restore(const StudySnapshot &snapshot)
                snapshot.info.assumptions,
                snapshot.info.createdAt,
                snapshot.info.appVersion);
+        validateCodebook(snapshot.codes);
         // What a new study starts with is replaced by what the snapshot holds.
         db.run("DELETE FROM guide");
         db.run("DELETE FROM code");

@@ -295,7 +295,7 @@ Result<Study> Study::open(const fs::path &path, const OpenOptions &options)
             fail(ErrorCode::StudyTooNew,
                  quoted(path) + " was written by a newer version of JTBD Workbench");
         std::error_code ec;
-        if (fs::file_size(path, ec) <= kQuickCheckLimit) {
+        if (options.verify && fs::file_size(path, ec) <= kQuickCheckLimit) {
             auto q = impl->db.query("PRAGMA quick_check(1)");
             if (q.next() && q.textView(0) != "ok")
                 fail(ErrorCode::StudyDamaged,
@@ -440,6 +440,42 @@ Result<std::vector<std::string>> Study::checkIntegrity() const
                     problems.push_back(
                         "interview " + std::to_string(q.int64(0))
                         + ": its stored turn count or length does not match its turns");
+            }
+        }
+        {
+            // Offsets and word counts recomputed from the text itself.
+            std::vector<std::pair<Id, std::int64_t>> interviews;
+            {
+                auto q = m_impl->db.query("SELECT id, word_count FROM interview ORDER BY id");
+                while (q.next())
+                    interviews.emplace_back(q.int64(0), q.int64(1));
+            }
+            for (const auto &[interviewId, storedWords] : interviews) {
+                std::int64_t offset = 0;
+                std::int64_t words = 0;
+                auto q = m_impl->db.query("SELECT ord, text_start, text_end, text FROM turn WHERE "
+                                          "interview_id = ? ORDER BY ord",
+                                          interviewId);
+                bool first = true;
+                bool offsetsMatch = true;
+                while (offsetsMatch && q.next()) {
+                    offset += first ? 0 : 1;
+                    first = false;
+                    const auto length = codePointCount(q.textView(3));
+                    if (q.int64(1) != offset || q.int64(2) != offset + length) {
+                        problems.push_back("interview " + std::to_string(interviewId) + ", turn "
+                                           + std::to_string(q.int64(0) + 1)
+                                           + ": its offsets do not match the text before it");
+                        offsetsMatch = false;
+                        continue;
+                    }
+                    offset += length;
+                    words += wordCount(q.textView(3));
+                }
+                if (offsetsMatch && words != storedWords)
+                    problems.push_back("interview " + std::to_string(interviewId)
+                                       + ": its stored word count " + std::to_string(storedWords)
+                                       + " should be " + std::to_string(words));
             }
         }
         std::vector<Id> interviewIds;
