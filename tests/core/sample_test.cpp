@@ -3,9 +3,11 @@
 
 #include <jtbd/sample.h>
 
+#include <cctype>
 #include <gtest/gtest.h>
 #include <map>
 #include <set>
+#include <sstream>
 
 namespace jtbd {
 
@@ -88,6 +90,39 @@ TEST(Sample, JobsGroupFourStoriesEachAndLeanTowardTheSwitch)
             << job.name;
     }
     EXPECT_EQ(stories.size(), 12U);
+}
+
+// Redacted reports replace participants' real names; a name that also belongs to someone else in
+// another story would be replaced there too.
+TEST(Sample, NoParticipantsNameAppearsInAnotherStory)
+{
+    TempDir dir;
+    Study study = expectOk(createSampleStudy(dir / "sample.jtbd"));
+    const auto isLetter = [](char c) {
+        return std::isalpha(static_cast<unsigned char>(c)) || (c & 0x80);
+    };
+    const auto list = expectOk(study.interviews());
+    for (const auto &participant : expectOk(study.participants())) {
+        std::vector<std::string> names;
+        std::istringstream words(participant.name);
+        for (std::string word; words >> word;)
+            names.push_back(word);
+        for (const auto &item : list) {
+            if (item.interview.participantId == participant.id)
+                continue;
+            const std::string text = expectOk(study.interviewText(item.interview.id));
+            for (const auto &name : names) {
+                for (auto at = text.find(name); at != std::string::npos;
+                     at = text.find(name, at + 1)) {
+                    const bool wordStart = at == 0 || !isLetter(text[at - 1]);
+                    const bool wordEnd =
+                        at + name.size() == text.size() || !isLetter(text[at + name.size()]);
+                    EXPECT_FALSE(wordStart && wordEnd) << participant.code << "'s name '" << name
+                                                       << "' appears in " << item.interview.title;
+                }
+            }
+        }
+    }
 }
 
 TEST(Sample, RefusesToOverwrite)
