@@ -130,6 +130,10 @@ int import(const fs::path &path,
             return report(study.error());
     } else {
         auto study = Study::open(path);
+        if (!study && study.error().code == ErrorCode::StudyMissing)
+            return report(makeError(ErrorCode::StudyMissing,
+                                    study.error().message + "; create it first with 'jtbd new "
+                                        + path.string() + "'"));
         if (!study)
             return report(study.error());
         imported = importFiles(*study, files, options);
@@ -302,13 +306,17 @@ int interviews(const fs::path &path, bool json)
         for (const auto &item : *list)
             out.push_back({{"id", item.interview.id},
                            {"title", item.interview.title},
-                           {"participant", item.participantCode},
+                           {"participant_code", item.participantCode},
                            {"date", item.interview.conductedOn},
                            {"status", key(item.interview.status)},
                            {"turns", item.turnCount},
                            {"words", item.wordCount},
                            {"highlights", item.highlightCount}});
         std::cout << out.dump(2) << "\n";
+        return kSuccess;
+    }
+    if (list->empty()) {
+        std::printf("No interviews yet.\n");
         return kSuccess;
     }
     std::printf("%4s  %-11s %-10s %-11s %7s %10s  %s\n",
@@ -348,9 +356,9 @@ int jobs(const fs::path &path, bool json)
         for (const auto &job : *list) {
             nlohmann::ordered_json members = nlohmann::ordered_json::array();
             for (Id id : job.interviewIds)
-                members.push_back({{"interview", id},
+                members.push_back({{"id", id},
                                    {"title", byId.at(id)->interview.title},
-                                   {"participant", byId.at(id)->participantCode}});
+                                   {"participant_code", byId.at(id)->participantCode}});
             out.push_back(
                 {{"id", job.id},
                  {"key", job.stableKey},
@@ -359,7 +367,7 @@ int jobs(const fs::path &path, bool json)
                  {"story",
                   {{"when", job.storyWhen}, {"want", job.storyWant}, {"so_that", job.storySoThat}}},
                  {"job_story", job.storyText()},
-                 {"members", members}});
+                 {"interviews", members}});
         }
         std::cout << out.dump(2) << "\n";
         return kSuccess;

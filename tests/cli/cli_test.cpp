@@ -143,13 +143,13 @@ TEST_F(Cli, ListsInterviewsAndJobsWithTheirIds)
     for (const auto &i : interviews) {
         EXPECT_GE(i["words"].get<int>(), 800);
         EXPECT_EQ(i["status"], "coded");
-        participants.insert(i["participant"].get<std::string>());
+        participants.insert(i["participant_code"].get<std::string>());
     }
     EXPECT_EQ(participants.size(), 12U);
     const auto jobs = json({"jobs", "s.jtbd", "--json"});
     ASSERT_EQ(jobs.size(), 3U);
     EXPECT_EQ(jobs[0]["name"], "Get paid on time without chasing");
-    EXPECT_EQ(jobs[0]["members"].size(), 4U);
+    EXPECT_EQ(jobs[0]["interviews"].size(), 4U);
     EXPECT_EQ(jobs[0]["job_story"].get<std::string>().rfind("When ", 0), 0U);
     const Outcome text = jtbd({"jobs", "s.jtbd"});
     EXPECT_EQ(text.exitCode, 0);
@@ -216,6 +216,17 @@ TEST_F(Cli, ImportTranscriptsWithParticipantAndInterviewers)
                      "SELECT count(*) FROM interview WHERE participant_id = (SELECT id FROM "
                      "participant WHERE code = 'P01')"),
               "2");
+}
+
+TEST_F(Cli, ImportIntoAMissingStudySaysHowToCreateIt)
+{
+    writeBytes(dir / "t.txt", "Maya: Hi.\n");
+    const Outcome run = jtbd({"import", "none.jtbd", "t.txt"});
+    EXPECT_EQ(run.exitCode, 3);
+    EXPECT_EQ(run.err,
+              "error: study file 'none.jtbd' does not exist; create it first with 'jtbd new "
+              "none.jtbd'\n");
+    EXPECT_FALSE(fs::exists(dir / "none.jtbd"));
 }
 
 TEST_F(Cli, BadTranscriptExitsTwoAndChangesNothing)

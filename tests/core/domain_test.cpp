@@ -377,9 +377,9 @@ TEST_F(Domain, HighlightsRoundTripAndKeepCodesWhenACodeGoes)
             "",
             "Get paid on time",
             "Get paid without chasing",
-            "When a client is late",
-            "to be paid",
-            "so I can pay rent",
+            "a client is late",
+            "be paid",
+            "pay rent",
             "",
             {small.interviewId}};
     job.id = expectOk(study.addJob(job));
@@ -390,6 +390,10 @@ TEST_F(Domain, HighlightsRoundTripAndKeepCodesWhenACodeGoes)
     EXPECT_FALSE(storedJob.stableKey.empty());
     job.stableKey = storedJob.stableKey;
     EXPECT_EQ(storedJob, job);
+    EXPECT_EQ(storedJob.storyText(),
+              "When a client is late, I want to be paid, so I can pay rent.");
+    storedJob.storyWant.clear();
+    EXPECT_EQ(storedJob.storyText(), "When a client is late, I want to …, so I can pay rent.");
 
     // Merging moves the highlight to the target code.
     Code other;

@@ -169,6 +169,16 @@ TEST_F(StudyJson, KindsAreRequiredNotGuessed)
         << parsed.error().message;
 }
 
+TEST_F(StudyJson, NullMeansTheDefault)
+{
+    std::string nulls = exported;
+    const auto story = nulls.find("\"story\": {");
+    nulls.replace(story, nulls.find('}', story) + 1 - story, "\"story\": null");
+    const auto snapshot = expectOk(parseStudyJson(nulls, "x.json"));
+    EXPECT_EQ(snapshot.jobs[0].storyWhen, "");
+    EXPECT_EQ(snapshot.jobs[0].name, "Get paid on time without chasing");
+}
+
 TEST_F(StudyJson, RestoreRefusesAStudyThatIsNotEmpty)
 {
     Study sample = expectOk(Study::open(dir / "sample.jtbd"));

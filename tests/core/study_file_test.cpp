@@ -227,7 +227,7 @@ TEST(StudyFile, CheckFindsTamperedCountsOffsetsAndQuotes)
     Study study = expectOk(Study::open(path));
     const auto problems = expectOk(study.checkIntegrity());
     ASSERT_EQ(problems.size(), 2U) << ::testing::PrintToString(problems);
-    EXPECT_EQ(problems[0], "interview 1, turn 2: its offsets do not match the text before it");
+    EXPECT_EQ(problems[0], "interview 1, turn 2: stored range [36, 94) should be [35, 94)");
     EXPECT_EQ(problems[1], "highlight 1: its quote no longer matches the interview text at [0, 4)");
 }
 

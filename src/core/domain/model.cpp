@@ -77,7 +77,12 @@ std::string Job::storyText() const
 {
     if (storyWhen.empty() && storyWant.empty() && storySoThat.empty())
         return {};
-    return "When " + storyWhen + ", I want to " + storyWant + ", so I can " + storySoThat + ".";
+    // A part not written yet shows as an ellipsis, so a draft still reads as the frame it fills.
+    const auto part = [](const std::string &text) {
+        return text.empty() ? std::string("…") : text;
+    };
+    return "When " + part(storyWhen) + ", I want to " + part(storyWant) + ", so I can "
+           + part(storySoThat) + ".";
 }
 
 bool isPartialDate(std::string_view text)

@@ -511,7 +511,7 @@ StudySnapshot snapshotFromJson(const Reader &root)
         job.stableKey = r.string("key");
         job.name = r.requiredString("name");
         job.statement = r.string("statement");
-        if (r.has("story")) {
+        if (r.has("story") && !r.json().at("story").is_null()) {
             const Reader story = r["story"];
             job.storyWhen = story.string("when");
             job.storyWant = story.string("want");

@@ -14,6 +14,11 @@ constexpr std::string_view kForceCodes =
     "  SELECT id, key FROM code WHERE kind = 'force'"
     "  UNION ALL SELECT c.id, f.force FROM code c JOIN force_code f ON c.parent_id = f.id) ";
 
+// A code and the codes nested under it, with the code as parameter ?21.
+constexpr std::string_view kCodeAndChildren =
+    "WITH RECURSIVE sub(id) AS (SELECT ?21 UNION ALL SELECT c.id FROM code c JOIN sub ON "
+    "c.parent_id = sub.id) ";
+
 } // namespace
 
 void Study::Impl::requireScope(const Scope &scope) const
@@ -24,18 +29,23 @@ void Study::Impl::requireScope(const Scope &scope) const
         requireRow("job", scope.id, "job");
 }
 
-std::string Study::Impl::scopeFilter(const Scope &scope) const
+std::string Study::Impl::scopeFilter(const Scope &scope)
 {
     switch (scope.kind) {
     case Scope::Kind::Study:
         return "1";
     case Scope::Kind::Interview:
-        return "h.interview_id = " + std::to_string(scope.id);
+        return "h.interview_id = ?20";
     case Scope::Kind::Job:
-        return "h.interview_id IN (SELECT interview_id FROM job_member WHERE job_id = "
-               + std::to_string(scope.id) + ")";
+        return "h.interview_id IN (SELECT interview_id FROM job_member WHERE job_id = ?20)";
     }
     return "1";
+}
+
+void Study::Impl::bindScope(storage::Query &query, const Scope &scope)
+{
+    if (scope.kind != Scope::Kind::Study)
+        query.bind(20, scope.id);
 }
 
 Result<ForcesSummary> Study::forcesSummary(const Scope &scope) const
@@ -49,7 +59,8 @@ Result<ForcesSummary> Study::forcesSummary(const Scope &scope) const
                                     "  SELECT DISTINCT f.force, h.id, h.intensity FROM force_code f"
                                     "  JOIN highlight_code hc ON hc.code_id = f.id"
                                     "  JOIN highlight h ON h.id = hc.highlight_id WHERE "
-                                  + m_impl->scopeFilter(scope) + ") GROUP BY force");
+                                  + Impl::scopeFilter(scope) + ") GROUP BY force");
+        Impl::bindScope(q, scope);
         while (q.next()) {
             const Force force = parseStored<Force>(q.textView(0), parseForce, "force");
             summary[force] = {q.int64(1), q.int64(2)};
@@ -66,16 +77,19 @@ Result<std::vector<Highlight>> Study::highlightsInScope(const Scope &scope,
         if (codeId)
             m_impl->requireRow("code", *codeId, "code");
         std::string sql = "SELECT " + std::string(kHighlightColumns) + " FROM highlight h WHERE "
-                          + m_impl->scopeFilter(scope);
+                          + Impl::scopeFilter(scope);
         if (codeId)
-            sql = "WITH RECURSIVE sub(id) AS (SELECT " + std::to_string(*codeId)
-                  + " UNION ALL SELECT c.id FROM code c JOIN sub ON c.parent_id = sub.id) " + sql
+            sql = std::string(kCodeAndChildren) + sql
                   + " AND h.id IN (SELECT highlight_id FROM highlight_code WHERE code_id IN "
-                    "(SELECT id FROM sub))";
+                    "(SELECT id "
+                    "FROM sub))";
         sql += " ORDER BY h.interview_id, h.start, h.id";
         std::vector<Highlight> list;
         {
             auto q = m_impl->db.query(sql);
+            Impl::bindScope(q, scope);
+            if (codeId)
+                q.bind(21, *codeId);
             while (q.next())
                 list.push_back(m_impl->readHighlight(q));
         }
@@ -92,24 +106,23 @@ Study::strongestEvidence(const Scope &scope, Force force, int limit) const
         m_impl->requireScope(scope);
         if (limit < 0)
             fail(ErrorCode::InvalidArgument, "limit cannot be negative");
-        const std::string sql = std::string(kForceCodes) + "SELECT "
-                                + std::string(kHighlightColumns)
-                                + ", coalesce(p.code, ''), coalesce(p.pseudonym, ''), i.title,"
-                                  " (SELECT t.start_ms FROM turn t WHERE t.interview_id = "
-                                  "h.interview_id AND t.text_start <= h.start"
-                                  "  ORDER BY t.text_start DESC LIMIT 1)"
-                                  " FROM highlight h JOIN interview i ON i.id = h.interview_id"
-                                  " LEFT JOIN participant p ON p.id = i.participant_id"
-                                  " WHERE h.id IN (SELECT hc.highlight_id FROM highlight_code hc "
-                                  "JOIN force_code f ON f.id = hc.code_id"
-                                  "   WHERE f.force = ?) AND "
-                                + m_impl->scopeFilter(scope)
-                                + " ORDER BY h.intensity DESC, CASE h.confidence WHEN 'high' THEN "
-                                  "0 WHEN 'medium' THEN 1 ELSE 2 END,"
-                                  " h.created_at DESC, h.id LIMIT ?";
+        const std::string sql =
+            std::string(kForceCodes) + "SELECT " + std::string(kHighlightColumns)
+            + ", coalesce(p.code, ''), coalesce(p.pseudonym, ''), i.title,"
+              " (SELECT t.start_ms FROM turn t WHERE t.interview_id = h.interview_id"
+              "  AND t.text_start <= h.start ORDER BY t.text_start DESC LIMIT 1)"
+              " FROM highlight h JOIN interview i ON i.id = h.interview_id"
+              " LEFT JOIN participant p ON p.id = i.participant_id"
+              " WHERE h.id IN (SELECT hc.highlight_id FROM highlight_code hc"
+              "   JOIN force_code f ON f.id = hc.code_id WHERE f.force = ?1) AND "
+            + Impl::scopeFilter(scope)
+            + " ORDER BY h.intensity DESC,"
+              " CASE h.confidence WHEN 'high' THEN 0 WHEN 'medium' THEN 1 ELSE 2 END,"
+              " h.created_at DESC, h.id LIMIT ?2";
         std::vector<EvidenceQuote> list;
         {
             auto q = m_impl->db.query(sql, key(force), limit);
+            Impl::bindScope(q, scope);
             while (q.next()) {
                 EvidenceQuote e;
                 e.highlight = m_impl->readHighlight(q);

@@ -230,8 +230,7 @@ void Database::throwSqlite(int rc, std::string_view context) const
     case SQLITE_NOTADB:
         fail(ErrorCode::StudyDamaged,
              "the study file " + file + " is damaged (" + reason
-                 + "); it was not changed. Restore it from a backup, or run 'jtbd check' to see "
-                   "what is wrong");
+                 + "); it was not changed. Restore it from a backup");
     case SQLITE_FULL:
         fail(ErrorCode::DiskFull,
              "cannot write to " + file

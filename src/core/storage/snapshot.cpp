@@ -152,10 +152,10 @@ Status Study::restore(const StudySnapshot &snapshot)
         for (const auto &guide : snapshot.guides)
             m_impl->insertGuide(guide, true);
         for (const auto &participant : snapshot.participants)
-            must(addParticipant(participant), "participant " + participant.code);
+            must(addParticipant(participant)); // its messages name the participant
         for (const auto &record : snapshot.interviews) {
             const std::string where = "interview " + std::to_string(record.interview.id);
-            must(addInterview(record.interview), where);
+            must(addInterview(record.interview)); // its messages name the interview
             must(setTranscript(record.interview.id, record.turns), where);
             for (const auto &note : record.notes)
                 must(addNote(note), where + ", note " + std::to_string(note.id));

@@ -9,6 +9,7 @@
 #include <array>
 #include <cstdio>
 #include <fstream>
+#include <map>
 #include <set>
 #include <system_error>
 
@@ -300,7 +301,8 @@ Result<Study> Study::open(const fs::path &path, const OpenOptions &options)
             if (q.next() && q.textView(0) != "ok")
                 fail(ErrorCode::StudyDamaged,
                      "the study file " + quoted(path) + " is damaged (" + q.text(0)
-                         + "); it was not changed. Restore it from a backup");
+                         + "); it was not changed. Restore it from a backup; 'jtbd check "
+                         + path.string() + "' lists the damage");
         }
         if (version == kSchemaVersion) {
             std::set<std::string> present;
@@ -425,10 +427,16 @@ Result<std::vector<std::string>> Study::checkIntegrity() const
         if (!problems.empty())
             return problems; // the checks below would read damaged pages
         {
+            // Tables without a rowid report no row number, so broken links are counted per table.
+            std::map<std::pair<std::string, std::string>, int> broken;
             auto q = m_impl->db.query("PRAGMA foreign_key_check");
             while (q.next())
-                problems.push_back("row " + std::to_string(q.int64(1)) + " of table " + q.text(0)
-                                   + " points to a missing row of " + q.text(2));
+                ++broken[{q.text(0), q.text(2)}];
+            for (const auto &[tables, count] : broken)
+                problems.push_back(std::to_string(count) + (count == 1 ? " row" : " rows")
+                                   + " of table " + tables.first
+                                   + (count == 1 ? " points" : " point") + " to missing rows of "
+                                   + tables.second);
         }
         {
             auto q = m_impl->db.query(
@@ -464,8 +472,11 @@ Result<std::vector<std::string>> Study::checkIntegrity() const
                     const auto length = codePointCount(q.textView(3));
                     if (q.int64(1) != offset || q.int64(2) != offset + length) {
                         problems.push_back("interview " + std::to_string(interviewId) + ", turn "
-                                           + std::to_string(q.int64(0) + 1)
-                                           + ": its offsets do not match the text before it");
+                                           + std::to_string(q.int64(0) + 1) + ": stored range ["
+                                           + std::to_string(q.int64(1)) + ", "
+                                           + std::to_string(q.int64(2)) + ") should be ["
+                                           + std::to_string(offset) + ", "
+                                           + std::to_string(offset + length) + ")");
                         offsetsMatch = false;
                         continue;
                     }
@@ -486,9 +497,9 @@ Result<std::vector<std::string>> Study::checkIntegrity() const
         }
         for (Id interviewId : interviewIds) {
             const std::string text = m_impl->interviewText(interviewId);
-            auto q = m_impl->db.query(
-                "SELECT id, start, \"end\", quote FROM highlight WHERE interview_id = ?",
-                interviewId);
+            auto q = m_impl->db.query("SELECT id, start, \"end\", quote FROM highlight WHERE "
+                                      "interview_id = ? ORDER BY id",
+                                      interviewId);
             while (q.next()) {
                 const auto slice = codePointSlice(text, q.int64(1), q.int64(2));
                 if (!slice || *slice != q.textView(3))

@@ -73,7 +73,10 @@ struct Study::Impl
     void writeHighlightCodes(Id highlightId, const std::vector<Id> &codeIds);
     Highlight readHighlight(const storage::Query &q) const; // from kHighlightColumns
     std::vector<Id> highlightCodeIds(Id highlightId) const;
-    std::string scopeFilter(const Scope &scope) const; // SQL condition on h.interview_id
+    // An SQL condition on h.interview_id for the scope, with the scope's id as parameter ?20, so
+    // that each kind of scope is one cached statement however many interviews or jobs there are.
+    static std::string scopeFilter(const Scope &scope);
+    static void bindScope(storage::Query &query, const Scope &scope);
     void requireScope(const Scope &scope) const;
 };
 
