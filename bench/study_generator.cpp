@@ -1,5 +1,4 @@
-// Generates the synthetic study: interview-like turns over a small vocabulary with some
-// multi-byte words, and highlights cut on word boundaries inside participant turns.
+// Generates the synthetic study of the benchmarks from a seed.
 #include "study_generator.h"
 
 #include <algorithm>

@@ -1,5 +1,4 @@
-// A deterministic synthetic study for the benchmarks: participants, long transcripts, highlights
-// and jobs, as the values the jtbd API takes.
+// A deterministic synthetic study, as the values the jtbd API takes, for the benchmarks.
 #pragma once
 
 #include <jtbd/model.h>

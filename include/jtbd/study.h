@@ -63,7 +63,7 @@ class Study
 {
 public:
     // The schema version this program writes; files with a higher PRAGMA user_version are refused.
-    static constexpr int kSchemaVersion = 1;
+    static constexpr int kSchemaVersion = 2;
     // PRAGMA application_id of every study file ("JTBD").
     static constexpr int kApplicationId = 0x4A544244;
 

@@ -298,9 +298,9 @@ TEST_F(Cli, StudyFileProblemsExitThreeAndLeaveTheFileAlone)
         {"notes.jtbd", "error: 'notes.jtbd' is not a JTBD study: it is not an SQLite database\n"},
         {"newer.jtbd",
          "error: 'newer.jtbd' was written by a newer version of JTBD Workbench (study format 42; "
-         "this "
-         "version reads up to 1). Install the newer version to open it; the file was not "
-         "changed\n"},
+         "this version reads up to "
+             + std::to_string(Study::kSchemaVersion)
+             + "). Install the newer version to open it; the file was not changed\n"},
         {"damaged.jtbd", "damaged"},
     };
     for (const auto &[file, message] : cases) {

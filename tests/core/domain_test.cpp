@@ -460,4 +460,29 @@ TEST_F(Domain, TransactionIsAllOrNothing)
     EXPECT_EQ(expectOk(study.findParticipant("P02")), std::nullopt);
 }
 
+TEST_F(Domain, AFailedEditDoomsItsTransactionEvenWhenIgnored)
+{
+    auto small = makeSmallStudy(path);
+    Study &study = small.study;
+    auto status = study.transaction([&]() -> Status {
+        Participant p;
+        p.code = "P02";
+        (void)study.addParticipant(p);
+        p.code = "P01";
+        (void)study.addParticipant(p); // fails: the body carries on regardless
+        p.code = "P03";
+        (void)study.addParticipant(p);
+        return {};
+    });
+    ASSERT_FALSE(status);
+    EXPECT_EQ(status.error().code, ErrorCode::Conflict);
+    EXPECT_NE(status.error().message.find("P01"), std::string::npos) << status.error().message;
+    EXPECT_EQ(expectOk(study.participants()).size(), 1U);
+    // The next transaction starts clean.
+    Participant p;
+    p.code = "P04";
+    expectOk(study.addParticipant(p));
+    EXPECT_EQ(expectOk(study.participants()).size(), 2U);
+}
+
 } // namespace jtbd

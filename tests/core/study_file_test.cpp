@@ -180,6 +180,38 @@ TEST(StudyFile, MigratesFromVersionZeroAfterABackup)
     EXPECT_FALSE(before.empty());
 }
 
+TEST(StudyFile, MigratesAVersionOneStudyKeepingItsData)
+{
+    TempDir dir;
+    const auto path = dir / "v1.jtbd";
+    {
+        auto small = makeSmallStudy(path);
+    }
+    // What a study written by the first version looks like: no offset or intensity indexes.
+    sqlite(path,
+           "DROP INDEX turn_by_offset; DROP INDEX highlight_intensity; PRAGMA user_version = 1");
+    {
+        Study study = expectOk(Study::open(path));
+        EXPECT_EQ(expectOk(study.stats()).words, 19);
+        EXPECT_EQ(expectOk(study.findParticipant("P01"))->name, "Hannah Price");
+    }
+    EXPECT_EQ(sqlite(path, "PRAGMA user_version"), std::to_string(Study::kSchemaVersion));
+    EXPECT_EQ(sqlite(path,
+                     "SELECT count(*) FROM sqlite_schema WHERE name IN ('turn_by_offset', "
+                     "'highlight_intensity')"),
+              "2");
+    const auto backup = path.string() + ".v1.bak";
+    ASSERT_TRUE(fs::exists(backup));
+    EXPECT_EQ(sqlite(backup, "PRAGMA user_version"), "1");
+    EXPECT_EQ(sqlite(backup, "SELECT name FROM participant"), "Hannah Price");
+    // Opening again does not migrate again.
+    fs::remove(backup);
+    {
+        Study study = expectOk(Study::open(path));
+    }
+    EXPECT_FALSE(fs::exists(backup));
+}
+
 TEST(StudyFile, ReopenedStudyKeepsEverything)
 {
     TempDir dir;
@@ -241,8 +273,9 @@ TEST(StudyFile, DamagedFileCanStillBeExaminedWithoutVerifying)
         auto problems = study->checkIntegrity();
         // Either the check lists the damage or reading it fails as damage: never "sound".
         EXPECT_TRUE(!problems || !problems->empty());
-        if (!problems)
+        if (!problems) {
             EXPECT_EQ(problems.error().code, ErrorCode::StudyDamaged);
+        }
     } else {
         EXPECT_EQ(study.error().code, ErrorCode::StudyDamaged);
     }

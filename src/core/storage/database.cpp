@@ -173,37 +173,42 @@ int Database::changes() const
 
 void Database::begin()
 {
-    if (m_depth == 0)
+    if (m_depth == 0) {
         execScript("BEGIN IMMEDIATE");
-    else
-        execScript("SAVEPOINT nested_" + std::to_string(m_depth));
+        m_doomed.reset();
+    }
     ++m_depth;
 }
 
 void Database::commit()
 {
-    if (m_depth == 1) {
-        execScript("COMMIT");
-    } else {
-        execScript("RELEASE nested_" + std::to_string(m_depth - 1));
+    if (m_depth > 1) {
+        --m_depth;
+        return;
     }
-    --m_depth;
+    if (m_doomed) {
+        const Error cause = *m_doomed;
+        rollback();
+        throw StorageFailure{cause};
+    }
+    execScript("COMMIT");
+    m_depth = 0;
 }
 
-void Database::rollback()
+void Database::rollback(const Error *cause)
 {
     if (m_depth == 0)
         return;
-    --m_depth;
-    // A failed COMMIT may already have ended the transaction; then there is nothing to undo.
-    if (m_depth == 0) {
-        if (!sqlite3_get_autocommit(m_db))
-            sqlite3_exec(m_db, "ROLLBACK", nullptr, nullptr, nullptr);
-    } else {
-        const std::string name = "nested_" + std::to_string(m_depth);
-        sqlite3_exec(
-            m_db, ("ROLLBACK TO " + name + "; RELEASE " + name).c_str(), nullptr, nullptr, nullptr);
+    if (--m_depth > 0) {
+        if (!m_doomed)
+            m_doomed =
+                cause ? *cause : Error{ErrorCode::Internal, "an edit in the transaction failed"};
+        return;
     }
+    m_doomed.reset();
+    // A failed COMMIT may already have ended the transaction; then there is nothing to undo.
+    if (!sqlite3_get_autocommit(m_db))
+        sqlite3_exec(m_db, "ROLLBACK", nullptr, nullptr, nullptr);
 }
 
 void Database::check(int rc, std::string_view context) const

@@ -135,10 +135,13 @@ public:
     std::int64_t lastInsertId() const;
     int changes() const;
 
-    // Transactions nest: the outermost is BEGIN IMMEDIATE … COMMIT, inner ones are savepoints.
+    // Transactions nest: the outermost is BEGIN IMMEDIATE … COMMIT; inner ones join it. An inner
+    // one that fails (`rollback` with its error) dooms the outer one, which then rolls back and
+    // reports that error instead of committing half of what was asked. Savepoints would let
+    // the rest go on, but they copy every page an edit touches and make bulk imports slow.
     void begin();
     void commit();
-    void rollback();
+    void rollback(const Error *cause = nullptr);
 
     bool inTransaction() const { return m_depth > 0; }
 
@@ -153,6 +156,7 @@ private:
     sqlite3 *m_db = nullptr;
     std::unordered_map<std::string, sqlite3_stmt *> m_statements;
     int m_depth = 0;
+    std::optional<Error> m_doomed; // why the current transaction must not commit
 };
 
 // Runs `body` in a transaction and returns its value; rolls back and rethrows on failure.
@@ -169,6 +173,9 @@ auto inTransaction(Database &db, F &&body)
             db.commit();
             return result;
         }
+    } catch (const StorageFailure &failure) {
+        db.rollback(&failure.error);
+        throw;
     } catch (...) {
         db.rollback();
         throw;

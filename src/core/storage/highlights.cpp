@@ -19,7 +19,14 @@ std::optional<std::string_view> phaseKey(const std::optional<Phase> &phase)
 // Checks a highlight against its interview and returns the quote at its range.
 std::string validate(Study::Impl &impl, const Highlight &h)
 {
-    impl.requireRow("interview", h.interviewId, "interview");
+    std::int64_t length = 0;
+    {
+        auto q = impl.db.query("SELECT text_length FROM interview WHERE id = ?", h.interviewId);
+        if (!q.next())
+            fail(ErrorCode::NotFound,
+                 "there is no interview with id " + std::to_string(h.interviewId));
+        length = q.int64(0);
+    }
     if (h.intensity < 1 || h.intensity > 5)
         fail(ErrorCode::InvalidArgument,
              "intensity " + std::to_string(h.intensity) + " is outside 1–5");
@@ -29,21 +36,19 @@ std::string validate(Study::Impl &impl, const Highlight &h)
         impl.requireRow("code", codeId, "code");
     if (h.coderId)
         impl.requireRow("coder", *h.coderId, "coder");
-    const auto length = impl.interviewTextLength(h.interviewId);
     if (h.start < 0 || h.end <= h.start || h.end > length)
         fail(ErrorCode::InvalidArgument,
              "highlight range [" + std::to_string(h.start) + ", " + std::to_string(h.end)
                  + ") is not inside interview " + std::to_string(h.interviewId) + " ("
                  + std::to_string(length) + " characters)");
-    const std::string text = impl.interviewText(h.interviewId);
-    const auto slice = codePointSlice(text, h.start, h.end);
-    if (!slice)
+    const auto quote = impl.textAt(h.interviewId, h.start, h.end);
+    if (!quote)
         fail(ErrorCode::Internal, "interview text is shorter than its recorded length");
-    if (!h.quote.empty() && h.quote != *slice)
+    if (!h.quote.empty() && h.quote != *quote)
         fail(ErrorCode::Conflict,
              "the quote does not match the interview text at [" + std::to_string(h.start) + ", "
-                 + std::to_string(h.end) + "): the text there is \"" + std::string(*slice) + "\"");
-    return std::string(*slice);
+                 + std::to_string(h.end) + "): the text there is \"" + *quote + "\"");
+    return *quote;
 }
 
 void validate(Study::Impl &impl, const TimelineEvent &event)
@@ -93,13 +98,29 @@ std::vector<Id> Study::Impl::highlightCodeIds(Id highlightId) const
     return ids;
 }
 
-void Study::Impl::writeHighlightCodes(Id highlightId, const std::vector<Id> &codeIds)
+void Study::Impl::writeHighlightCodes(Id highlightId, const std::vector<Id> &codeIds, bool replace)
 {
-    db.run("DELETE FROM highlight_code WHERE highlight_id = ?", highlightId);
+    if (replace)
+        db.run("DELETE FROM highlight_code WHERE highlight_id = ?", highlightId);
     for (Id codeId : codeIds)
         db.run("INSERT OR IGNORE INTO highlight_code (highlight_id, code_id) VALUES (?, ?)",
                highlightId,
                codeId);
+}
+
+std::unordered_map<Id, std::vector<Id>>
+Study::Impl::highlightCodes(std::optional<Id> interviewId) const
+{
+    std::unordered_map<Id, std::vector<Id>> codes;
+    auto q =
+        interviewId ? db.query(
+            "SELECT hc.highlight_id, hc.code_id FROM highlight h JOIN highlight_code hc ON "
+            "hc.highlight_id = h.id WHERE h.interview_id = ? ORDER BY 1, 2",
+            *interviewId)
+                    : db.query("SELECT highlight_id, code_id FROM highlight_code ORDER BY 1, 2");
+    while (q.next())
+        codes[q.int64(0)].push_back(q.int64(1));
+    return codes;
 }
 
 Result<Id> Study::addHighlight(const Highlight &highlight)
@@ -124,7 +145,7 @@ Result<Id> Study::addHighlight(const Highlight &highlight)
             created,
             highlight.updatedAt.empty() ? created : highlight.updatedAt);
         const Id id = m_impl->db.lastInsertId();
-        m_impl->writeHighlightCodes(id, highlight.codeIds);
+        m_impl->writeHighlightCodes(id, highlight.codeIds, false);
         return id;
     });
 }
@@ -152,7 +173,7 @@ Status Study::updateHighlight(const Highlight &highlight)
             h.memo,
             nowUtc(),
             h.id);
-        m_impl->writeHighlightCodes(h.id, h.codeIds);
+        m_impl->writeHighlightCodes(h.id, h.codeIds, true);
     });
 }
 
@@ -190,8 +211,9 @@ Result<std::vector<Highlight>> Study::highlights(Id interviewId) const
             while (q.next())
                 list.push_back(m_impl->readHighlight(q));
         }
+        auto codes = m_impl->highlightCodes(interviewId);
         for (auto &h : list)
-            h.codeIds = m_impl->highlightCodeIds(h.id);
+            h.codeIds = std::move(codes[h.id]);
         return list;
     });
 }

@@ -112,9 +112,37 @@ std::string Study::Impl::interviewText(Id interviewId) const
     return text;
 }
 
-std::int64_t Study::Impl::interviewTextLength(Id interviewId) const
+std::optional<std::string>
+Study::Impl::textAt(Id interviewId, std::int64_t start, std::int64_t end) const
 {
-    return db.scalar("SELECT text_length FROM interview WHERE id = ?", interviewId);
+    if (start < 0 || end < start)
+        return std::nullopt;
+    // The turn that holds `start` (the last one starting at or before it), then those up to `end`.
+    auto first =
+        db.query("SELECT max(text_start) FROM turn WHERE interview_id = ? AND text_start <= ?",
+                 interviewId,
+                 start);
+    if (!first.next() || first.isNull(0))
+        return std::nullopt;
+    const std::int64_t from = first.int64(0);
+    std::string text;
+    auto q = db.query(
+        "SELECT text FROM turn WHERE interview_id = ? AND text_start >= ? AND text_start < ? "
+        "ORDER BY text_start",
+        interviewId,
+        from,
+        std::max(end, from + 1));
+    bool firstTurn = true;
+    while (q.next()) {
+        if (!firstTurn)
+            text += '\n';
+        text += q.textView(0);
+        firstTurn = false;
+    }
+    const auto slice = codePointSlice(text, start - from, end - from);
+    if (!slice)
+        return std::nullopt;
+    return std::string(*slice);
 }
 
 Result<Id> Study::addInterview(const Interview &interview)

@@ -8,6 +8,7 @@
 #include <exception>
 #include <new>
 #include <spdlog/spdlog.h>
+#include <unordered_map>
 
 namespace jtbd {
 
@@ -65,12 +66,16 @@ struct Study::Impl
 
     // Shared by several areas of the API.
     std::string interviewText(Id interviewId) const;
-    std::int64_t interviewTextLength(Id interviewId) const;
+    // The text at code points [start, end) of an interview, read from only the turns that hold
+    // it; nullopt when the range is not inside the text.
+    std::optional<std::string> textAt(Id interviewId, std::int64_t start, std::int64_t end) const;
     Id insertGuide(const Guide &guide, bool keepIds);
     Id insertSection(Id guideId, int ord, const GuideSection &section, bool keepIds);
     Id insertQuestion(Id sectionId, int ord, const GuideQuestion &question, bool keepIds);
     Guide loadGuide(Id id) const;
-    void writeHighlightCodes(Id highlightId, const std::vector<Id> &codeIds);
+    void writeHighlightCodes(Id highlightId, const std::vector<Id> &codeIds, bool replace);
+    // The codes of each highlight of an interview (or of every interview), by highlight id.
+    std::unordered_map<Id, std::vector<Id>> highlightCodes(std::optional<Id> interviewId) const;
     Highlight readHighlight(const storage::Query &q) const; // from kHighlightColumns
     std::vector<Id> highlightCodeIds(Id highlightId) const;
     // An SQL condition on h.interview_id for the scope, with the scope's id as parameter ?20, so
