@@ -37,11 +37,6 @@ void Query::bind(int index, std::int64_t value)
     m_db.check(sqlite3_bind_int64(m_statement, index, value), "bind");
 }
 
-void Query::bind(int index, double value)
-{
-    m_db.check(sqlite3_bind_double(m_statement, index, value), "bind");
-}
-
 void Query::bind(int index, std::string_view value)
 {
     m_db.check(sqlite3_bind_text64(
@@ -73,11 +68,6 @@ void Query::run()
 std::int64_t Query::int64(int column) const
 {
     return sqlite3_column_int64(m_statement, column);
-}
-
-double Query::real(int column) const
-{
-    return sqlite3_column_double(m_statement, column);
 }
 
 std::string Query::text(int column) const

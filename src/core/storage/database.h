@@ -44,7 +44,6 @@ public:
 
     void bind(int index, bool value) { bind(index, static_cast<std::int64_t>(value ? 1 : 0)); }
 
-    void bind(int index, double value);
     void bind(int index, std::string_view value);
 
     void bind(int index, const std::string &value) { bind(index, std::string_view(value)); }
@@ -78,7 +77,6 @@ public:
 
     int int32(int column) const { return static_cast<int>(int64(column)); }
 
-    double real(int column) const;
     std::string text(int column) const;
     std::string_view textView(int column) const; // valid until the next step
     bool isNull(int column) const;
@@ -142,8 +140,6 @@ public:
     void begin();
     void commit();
     void rollback(const Error *cause = nullptr);
-
-    bool inTransaction() const { return m_depth > 0; }
 
     // Throws the StorageFailure that describes SQLite result `rc`.
     [[noreturn]] void throwSqlite(int rc, std::string_view context = {}) const;
