@@ -17,6 +17,21 @@ namespace jtbd::cli {
 
 namespace fs = std::filesystem;
 
+// A path as it would be typed in a shell: quoted when it holds anything but plain characters.
+std::string shellWord(const fs::path &path)
+{
+    const std::string text = path.string();
+    if (!text.empty()
+        && text.find_first_not_of(
+               "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-/+")
+               == std::string::npos)
+        return text;
+    std::string quoted = "'";
+    for (char c : text)
+        quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    return quoted + "'";
+}
+
 int report(const Error &error)
 {
     std::cerr << "error: " << error.message << "\n";
@@ -43,6 +58,17 @@ int report(const Error &error)
 }
 
 namespace {
+
+// Opens a study for a command; a damaged file's message says how to see the damage.
+Result<Study> openStudy(const fs::path &path)
+{
+    auto study = Study::open(path);
+    if (!study && study.error().code == ErrorCode::StudyDamaged)
+        return makeError(ErrorCode::StudyDamaged,
+                         study.error().message + "; to see what can still be read: jtbd check "
+                             + shellWord(path));
+    return study;
+}
 
 std::string thousands(std::int64_t n)
 {
@@ -129,11 +155,13 @@ int import(const fs::path &path,
         if (!study)
             return report(study.error());
     } else {
-        auto study = Study::open(path);
-        if (!study && study.error().code == ErrorCode::StudyMissing)
+        auto study = openStudy(path);
+        std::error_code ec;
+        const auto folder = path.has_parent_path() ? path.parent_path() : fs::path(".");
+        if (!study && study.error().code == ErrorCode::StudyMissing && fs::is_directory(folder, ec))
             return report(makeError(ErrorCode::StudyMissing,
-                                    study.error().message + "; create it first with 'jtbd new "
-                                        + path.string() + "'"));
+                                    study.error().message + "; create it first with: jtbd new "
+                                        + shellWord(path)));
         if (!study)
             return report(study.error());
         imported = importFiles(*study, files, options);
@@ -156,7 +184,7 @@ int import(const fs::path &path,
 
 int exportJson(const fs::path &path, const fs::path &out)
 {
-    auto study = Study::open(path);
+    auto study = openStudy(path);
     if (!study)
         return report(study.error());
     if (auto written = exportStudyJson(*study, out); !written)
@@ -167,7 +195,7 @@ int exportJson(const fs::path &path, const fs::path &out)
 
 int stats(const fs::path &path, bool json)
 {
-    auto study = Study::open(path);
+    auto study = openStudy(path);
     if (!study)
         return report(study.error());
     auto s = study->stats();
@@ -216,7 +244,7 @@ int forces(const fs::path &path,
            const std::string &weightingName,
            bool json)
 {
-    auto study = Study::open(path);
+    auto study = openStudy(path);
     if (!study)
         return report(study.error());
     Scope scope = Scope::wholeStudy();
@@ -295,7 +323,7 @@ int forces(const fs::path &path,
 
 int interviews(const fs::path &path, bool json)
 {
-    auto study = Study::open(path);
+    auto study = openStudy(path);
     if (!study)
         return report(study.error());
     auto list = study->interviews();
@@ -341,7 +369,7 @@ int interviews(const fs::path &path, bool json)
 
 int jobs(const fs::path &path, bool json)
 {
-    auto study = Study::open(path);
+    auto study = openStudy(path);
     if (!study)
         return report(study.error());
     auto list = study->jobs();

@@ -223,9 +223,14 @@ TEST_F(Cli, ImportIntoAMissingStudySaysHowToCreateIt)
     writeBytes(dir / "t.txt", "Maya: Hi.\n");
     const Outcome run = jtbd({"import", "none.jtbd", "t.txt"});
     EXPECT_EQ(run.exitCode, 3);
-    EXPECT_EQ(run.err,
-              "error: study file 'none.jtbd' does not exist; create it first with 'jtbd new "
-              "none.jtbd'\n");
+    EXPECT_EQ(
+        run.err,
+        "error: study file 'none.jtbd' does not exist; create it first with: jtbd new none.jtbd\n");
+    const Outcome spaced = jtbd({"import", "my study.jtbd", "t.txt"});
+    EXPECT_NE(spaced.err.find("create it first with: jtbd new 'my study.jtbd'"), std::string::npos)
+        << spaced.err;
+    const Outcome nowhere = jtbd({"import", "no/such/folder/s.jtbd", "t.txt"});
+    EXPECT_EQ(nowhere.err.find("create it first"), std::string::npos) << nowhere.err;
     EXPECT_FALSE(fs::exists(dir / "none.jtbd"));
 }
 
@@ -301,7 +306,7 @@ TEST_F(Cli, StudyFileProblemsExitThreeAndLeaveTheFileAlone)
          "this version reads up to "
              + std::to_string(Study::kSchemaVersion)
              + "). Install the newer version to open it; the file was not changed\n"},
-        {"damaged.jtbd", "damaged"},
+        {"damaged.jtbd", "; to see what can still be read: jtbd check damaged.jtbd\n"},
     };
     for (const auto &[file, message] : cases) {
         const std::string before = fs::exists(dir / file) ? readBytes(dir / file) : "";

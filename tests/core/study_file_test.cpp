@@ -212,6 +212,26 @@ TEST(StudyFile, MigratesAVersionOneStudyKeepingItsData)
     EXPECT_FALSE(fs::exists(backup));
 }
 
+TEST(StudyFile, OlderFileMissingATableIsRefusedBeforeMigrating)
+{
+    TempDir dir;
+    const auto path = dir / "v1.jtbd";
+    {
+        auto small = makeSmallStudy(path);
+    }
+    sqlite(path,
+           "DROP INDEX turn_by_offset; DROP INDEX highlight_intensity; DROP TABLE job_member; "
+           "PRAGMA user_version = 1");
+    const std::string before = readBytes(path);
+    auto study = Study::open(path);
+    ASSERT_FALSE(study);
+    EXPECT_EQ(study.error().code, ErrorCode::StudyDamaged);
+    EXPECT_NE(study.error().message.find("'job_member' is missing"), std::string::npos)
+        << study.error().message;
+    EXPECT_EQ(readBytes(path), before);
+    EXPECT_FALSE(fs::exists(path.string() + ".v1.bak"));
+}
+
 TEST(StudyFile, ReopenedStudyKeepsEverything)
 {
     TempDir dir;

@@ -205,14 +205,14 @@ int Study::Impl::schemaVersion() const
     return static_cast<int>(db.scalar("PRAGMA user_version"));
 }
 
-void Study::Impl::migrate(int fromVersion)
+void Study::Impl::migrate(int fromVersion, bool existingFile)
 {
     storage::inTransaction(db, [&] {
         for (const auto &migration : kMigrations) {
             if (migration.version <= fromVersion)
                 continue;
-            // A new file is migrated from 0 every time; only an older file's migration is news.
-            spdlog::log(fromVersion > 0 ? spdlog::level::info : spdlog::level::debug,
+            // A new file is migrated from 0 every time; only an existing file's migration is news.
+            spdlog::log(existingFile ? spdlog::level::info : spdlog::level::debug,
                         "migrating '{}' to study format {}",
                         db.path().string(),
                         migration.version);
@@ -261,7 +261,7 @@ Result<Study> Study::create(const fs::path &path, const std::function<Status(Stu
             return failure.error;
         }
         auto migrated = impl->guard([&] {
-            impl->migrate(0);
+            impl->migrate(0, false);
             impl->db.run("UPDATE study SET name = ? WHERE id = 1", path.stem().string());
         });
         if (!migrated)
@@ -310,10 +310,11 @@ Result<Study> Study::open(const fs::path &path, const OpenOptions &options)
             if (q.next() && q.textView(0) != "ok")
                 fail(ErrorCode::StudyDamaged,
                      "the study file " + quoted(path) + " is damaged (" + q.text(0)
-                         + "); it was not changed. Restore it from a backup; 'jtbd check "
-                         + path.string() + "' lists the damage");
+                         + "); it was not changed. Restore it from a backup");
         }
-        if (version == kSchemaVersion) {
+        // Every version so far has the same tables (version 2 added indexes only); when a version
+        // adds a table, this check must follow the file's version.
+        if (version >= 1) {
             std::set<std::string> present;
             auto q = impl->db.query("SELECT name FROM sqlite_schema WHERE type = 'table'");
             while (q.next())
@@ -331,7 +332,7 @@ Result<Study> Study::open(const fs::path &path, const OpenOptions &options)
             fs::remove(backup, removeError);
             impl->db.run("VACUUM INTO ?", backup.string());
             spdlog::info("backed up '{}' to '{}' before migrating", path.string(), backup.string());
-            impl->migrate(version);
+            impl->migrate(version, true);
         }
         std::string journalMode;
         {
@@ -442,10 +443,11 @@ Result<std::vector<std::string>> Study::checkIntegrity() const
             while (q.next())
                 ++broken[{q.text(0), q.text(2)}];
             for (const auto &[tables, count] : broken)
-                problems.push_back(std::to_string(count) + (count == 1 ? " row" : " rows")
-                                   + " of table " + tables.first
-                                   + (count == 1 ? " points" : " point") + " to missing rows of "
-                                   + tables.second);
+                problems.push_back(
+                    std::to_string(count) + (count == 1 ? " row" : " rows") + " of table "
+                    + tables.first
+                    + (count == 1 ? " points to a missing row of " : " point to missing rows of ")
+                    + tables.second);
         }
         {
             auto q = m_impl->db.query(

@@ -62,7 +62,7 @@ struct Study::Impl
 
     // Schema
     int schemaVersion() const;
-    void migrate(int fromVersion);
+    void migrate(int fromVersion, bool existingFile);
 
     // Shared by several areas of the API.
     std::string interviewText(Id interviewId) const;
