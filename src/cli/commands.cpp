@@ -8,6 +8,7 @@
 #include <jtbd/study_json.h>
 
 #include <cstdio>
+#include <fstream>
 #include <iostream>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -68,6 +69,17 @@ Result<Study> openStudy(const fs::path &path)
                          study.error().message + "; to see what can still be read: jtbd check "
                              + shellWord(path));
     return study;
+}
+
+// Whether a file to import is a study JSON: by --format, or by its first bytes.
+bool isStudyJson(const fs::path &file, const std::string &format)
+{
+    if (format != "auto")
+        return format == "json";
+    std::ifstream in(file, std::ios::binary);
+    char head[256] = {};
+    in.read(head, sizeof head);
+    return looksLikeStudyJson(std::string_view(head, static_cast<std::size_t>(in.gcount())));
 }
 
 std::string thousands(std::int64_t n)
@@ -134,16 +146,7 @@ int import(const fs::path &path,
         makeError(ErrorCode::Internal, "import did not run");
     std::error_code ec;
     const bool studyJsonIntoNewFile =
-        !fs::exists(path, ec) && files.size() == 1
-        && (format == "json" || (format == "auto" && [&] {
-                std::FILE *f = std::fopen(files.front().c_str(), "rb");
-                if (!f)
-                    return false;
-                char head[256] = {};
-                const auto n = std::fread(head, 1, sizeof head - 1, f);
-                std::fclose(f);
-                return looksLikeStudyJson(std::string_view(head, n));
-            }()));
+        !fs::exists(path, ec) && files.size() == 1 && isStudyJson(files.front(), format);
     if (studyJsonIntoNewFile) {
         // A study JSON becomes a new study file, which appears only when the whole import worked.
         auto study = Study::create(path, [&](Study &s) -> Status {
@@ -156,7 +159,6 @@ int import(const fs::path &path,
             return report(study.error());
     } else {
         auto study = openStudy(path);
-        std::error_code ec;
         const auto folder = path.has_parent_path() ? path.parent_path() : fs::path(".");
         if (!study && study.error().code == ErrorCode::StudyMissing && fs::is_directory(folder, ec))
             return report(makeError(ErrorCode::StudyMissing,
