@@ -87,7 +87,9 @@ std::string thousands(std::int64_t n)
     std::string digits = std::to_string(n < 0 ? -n : n);
     for (int i = static_cast<int>(digits.size()) - 3; i > 0; i -= 3)
         digits.insert(static_cast<std::size_t>(i), ",");
-    return (n < 0 ? "-" : "") + digits;
+    if (n < 0)
+        digits.insert(0, 1, '-');
+    return digits;
 }
 
 std::string bar(std::int64_t value, std::int64_t max, int width)
