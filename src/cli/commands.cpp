@@ -84,12 +84,14 @@ bool isStudyJson(const fs::path &file, const std::string &format)
 
 std::string thousands(std::int64_t n)
 {
-    std::string digits = std::to_string(n < 0 ? -n : n);
-    for (int i = static_cast<int>(digits.size()) - 3; i > 0; i -= 3)
-        digits.insert(static_cast<std::size_t>(i), ",");
-    if (n < 0)
-        digits.insert(0, 1, '-');
-    return digits;
+    const std::string digits = std::to_string(n < 0 ? -n : n);
+    std::string out = n < 0 ? "-" : "";
+    for (std::size_t i = 0; i < digits.size(); ++i) {
+        if (i > 0 && (digits.size() - i) % 3 == 0)
+            out += ',';
+        out += digits[i];
+    }
+    return out;
 }
 
 std::string bar(std::int64_t value, std::int64_t max, int width)
