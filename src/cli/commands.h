@@ -41,4 +41,22 @@ int interviews(const std::filesystem::path &study, bool json);
 int jobs(const std::filesystem::path &study, bool json);
 int check(const std::filesystem::path &study);
 
+// Full-text search over every turn (search_command.cpp).
+struct SearchOptions
+{
+    std::string query;       // FTS5 syntax: words, "phrases", prefix*, AND / OR / NOT, parentheses
+    std::string participant; // participant code
+    std::string code;        // code key: turns overlapping a highlight with this code (or one under it)
+    std::optional<long long> interviewId;
+    std::string attribute; // KEY=VALUE: participants with this attribute
+    std::string role;      // interviewer or participant
+    int limit = 50;
+    bool json = false;
+};
+int search(const std::filesystem::path &study, const SearchOptions &options);
+
+// Participants from a spreadsheet (participants_command.cpp).
+int importParticipants(const std::filesystem::path &study, const std::filesystem::path &csv);
+int listParticipants(const std::filesystem::path &study, bool json);
+
 } // namespace jtbd::cli

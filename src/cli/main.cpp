@@ -76,6 +76,30 @@ int main(int argc, char **argv)
     jobsCmd->add_option("STUDY", study, "The study file")->required();
     jobsCmd->add_flag("--json", json, "Print JSON");
 
+    cli::SearchOptions search;
+    auto *searchCmd = app.add_subcommand("search", "Search every turn of every interview");
+    searchCmd->add_option("STUDY", study, "The study file")->required();
+    searchCmd->add_option("QUERY", search.query,
+                          "Words, \"a phrase\", prefix*, AND / OR / NOT, (grouping)")
+        ->required();
+    searchCmd->add_option("--participant", search.participant, "Only this participant's interviews (code)");
+    searchCmd->add_option("--code", search.code, "Only turns with a highlight of this code (key)");
+    searchCmd->add_option("--interview", search.interviewId, "Only this interview (id)");
+    searchCmd->add_option("--attribute", search.attribute, "Only participants with KEY=VALUE");
+    searchCmd->add_option("--role", search.role, "Only turns of interviewers or of participants")
+        ->check(CLI::IsMember({"interviewer", "participant"}));
+    searchCmd->add_option("--limit", search.limit, "At most this many results (default 50)")
+        ->check(CLI::PositiveNumber);
+    searchCmd->add_flag("--json", search.json, "Print JSON");
+
+    Path csv;
+    auto *participantsCmd =
+        app.add_subcommand("participants", "List participants, or import them from a spreadsheet");
+    participantsCmd->add_option("STUDY", study, "The study file")->required();
+    participantsCmd->add_option("--import", csv,
+                                "A CSV file with a 'code' column; other columns become attributes");
+    participantsCmd->add_flag("--json", json, "Print JSON");
+
     auto *checkCmd =
         app.add_subcommand("check", "Check a study file for damage and inconsistencies");
     checkCmd->add_option("STUDY", study, "The study file")->required();
@@ -113,6 +137,10 @@ int main(int argc, char **argv)
         return cli::interviews(study, json);
     if (*jobsCmd)
         return cli::jobs(study, json);
+    if (*searchCmd)
+        return cli::search(study, search);
+    if (*participantsCmd)
+        return csv.empty() ? cli::listParticipants(study, json) : cli::importParticipants(study, csv);
     if (*checkCmd)
         return cli::check(study);
     return cli::kUsage;

@@ -158,6 +158,26 @@ TEST_F(Cli, ListsInterviewsAndJobsWithTheirIds)
         << text.out;
 }
 
+TEST_F(Cli, ParticipantsFromASpreadsheet)
+{
+    makeSample();
+    writeBytes(dir / "people.csv",
+               "code,pseudonym,region\nP01,,Leeds\nP13,Bea,\"Hove, East Sussex\"\n");
+    Outcome run = jtbd({"participants", "s.jtbd", "--import", "people.csv"});
+    EXPECT_EQ(run.exitCode, 0) << run.err;
+    EXPECT_EQ(run.out, "Imported participants from people.csv: 1 added, 1 updated\n");
+    const auto list = json({"participants", "s.jtbd", "--json"});
+    ASSERT_EQ(list.size(), 13U);
+    EXPECT_EQ(list[12]["code"], "P13");
+    EXPECT_EQ(list[12]["attributes"]["region"], "Hove, East Sussex");
+    EXPECT_EQ(list[0]["pseudonym"], "Robin");
+    writeBytes(dir / "bad.csv", "code,region\nP14,Leeds\nP15,\"open\n");
+    run = jtbd({"participants", "s.jtbd", "--import", "bad.csv"});
+    EXPECT_EQ(run.exitCode, 2);
+    EXPECT_EQ(run.err, "error: bad.csv: line 3: a quoted field is not closed\n");
+    EXPECT_EQ(json({"participants", "s.jtbd", "--json"}).size(), 13U);
+}
+
 TEST_F(Cli, CheckListsDamage)
 {
     makeSample();
