@@ -35,8 +35,9 @@ int main(int argc, char **argv)
         "import", "Import transcripts as interviews, or a study JSON into a new study");
     importCmd->add_option("STUDY", study, "The study file")->required();
     importCmd->add_option("FILE", files, "Transcript or study JSON files")->required();
-    importCmd->add_option("--format", format, "auto (recognise from the content), txt or json")
-        ->check(CLI::IsMember({"auto", "txt", "json"}));
+    importCmd
+        ->add_option("--format", format, "auto (recognise from the content), txt, vtt, srt, docx or json")
+        ->check(CLI::IsMember({"auto", "txt", "vtt", "srt", "docx", "json"}));
     importCmd->add_option("--participant",
                           participant,
                           "Link the interviews to this participant code (added if new)");

@@ -2,6 +2,7 @@
 #include "test_support.h"
 
 #include <jtbd/docx.h>
+#include <jtbd/transcript.h>
 
 #include <gtest/gtest.h>
 #include <map>
@@ -119,6 +120,106 @@ TEST(Docx, DamagedOrForeignFilesAreRefusedClearly)
     for (const auto &message :
          {docxParagraphs(truncated).error().code, docxParagraphs(badXml).error().code})
         EXPECT_EQ(message, ErrorCode::BadInput);
+}
+
+namespace {
+
+std::string paragraphs(const std::vector<std::string> &lines)
+{
+    std::string body;
+    for (const auto &line : lines) {
+        body += "<w:p>";
+        std::size_t from = 0;
+        // A line break inside a paragraph is a soft break, as Teams writes its cues.
+        for (std::size_t to; (to = line.find('\n', from)) != std::string::npos; from = to + 1)
+            body += "<w:r><w:t xml:space=\"preserve\">" + line.substr(from, to - from)
+                    + "</w:t><w:br/></w:r>";
+        body += "<w:r><w:t xml:space=\"preserve\">" + line.substr(from) + "</w:t></w:r></w:p>";
+    }
+    return docx(body);
+}
+
+ParsedTranscript parsedDocx(const std::vector<std::string> &lines)
+{
+    return expectOk(parseTranscript(paragraphs(lines), "auto", "t.docx"));
+}
+
+} // namespace
+
+TEST(DocxTranscript, TeamsCurrentLayoutAfterItsTitle)
+{
+    const auto t = parsedDocx({"Weekly interview with Hannah",
+                               "October 2, 2026, 10:03AM",
+                               "52m 3s",
+                               "Maya Okafor   0:03",
+                               "Thanks for making time.",
+                               "Hannah Price   0:09",
+                               "Of course.",
+                               "It was the brewery, really.",
+                               "Maya Okafor   1:02:03",
+                               "Go on."});
+    EXPECT_EQ(t.format, "docx");
+    ASSERT_EQ(t.turns.size(), 3U);
+    EXPECT_EQ(t.turns[0].speaker, "Maya Okafor");
+    EXPECT_EQ(t.turns[0].startMs, 3000);
+    EXPECT_EQ(t.turns[0].text, "Thanks for making time.");
+    EXPECT_EQ(t.turns[1].speaker, "Hannah Price");
+    EXPECT_EQ(t.turns[1].startMs, 9000);
+    EXPECT_NE(t.turns[1].text.find("Of course."), std::string::npos);
+    EXPECT_NE(t.turns[1].text.find("It was the brewery, really."), std::string::npos);
+    EXPECT_EQ(t.turns[2].startMs, 3723000);
+    ASSERT_FALSE(t.warnings.empty());
+    EXPECT_EQ(t.warnings[0],
+              "skipped 3 lines before the first speaker (the document's title, date and length)");
+}
+
+TEST(DocxTranscript, OtterLayoutWithItsFooter)
+{
+    const auto t = parsedDocx({"Sidney  0:03",
+                               "Thank you so much.",
+                               "",
+                               "Speaker 2  1:02:45",
+                               "Bye.",
+                               "",
+                               "Transcribed by https://otter.ai"});
+    ASSERT_EQ(t.turns.size(), 2U);
+    EXPECT_EQ(t.turns[0],
+              (TurnInput{"Sidney", SpeakerRole::Unknown, 3000, {}, "Thank you so much."}));
+    EXPECT_EQ(t.turns[1], (TurnInput{"Speaker 2", SpeakerRole::Unknown, 3765000, {}, "Bye."}));
+}
+
+TEST(DocxTranscript, TeamsLegacyCuesBecomeTimedTurns)
+{
+    const auto t = parsedDocx({"Recorded meeting",
+                               "0:0:0.0 --> 0:0:1.510\nMaya Okafor\nOK. Yeah.",
+                               "0:0:1.600 --> 0:0:6.90\nHannah Price\nIt started in March.",
+                               "0:0:7.0 --> 0:0:9.0\nHannah Price\nAt the kitchen table."});
+    ASSERT_EQ(t.turns.size(), 2U);
+    EXPECT_EQ(t.turns[0], (TurnInput{"Maya Okafor", SpeakerRole::Unknown, 0, 1510, "OK. Yeah."}));
+    EXPECT_EQ(t.turns[1],
+              (TurnInput{"Hannah Price",
+                         SpeakerRole::Unknown,
+                         1600,
+                         9000,
+                         "It started in March. At the kitchen table."}));
+    EXPECT_EQ(t.warnings.front(), "skipped 1 paragraph outside the cues (the document's title)");
+}
+
+TEST(DocxTranscript, SpeakerColonParagraphs)
+{
+    const auto t = parsedDocx({"Maya: When did it start?", "", "Hannah: In March.", ""});
+    ASSERT_EQ(t.turns.size(), 2U);
+    EXPECT_EQ(t.turns[1], (TurnInput{"Hannah", SpeakerRole::Unknown, {}, {}, "In March."}));
+}
+
+TEST(DocxTranscript, ForcingTextOnAWordDocumentSaysWhatToDo)
+{
+    auto forced = parseTranscript(paragraphs({"Maya: Hi."}), "txt", "t.docx");
+    ASSERT_FALSE(forced);
+    EXPECT_EQ(forced.error().message,
+              "t.docx: the file is a ZIP archive, not plain text; a Word document (.docx) is one: "
+              "import it with "
+              "--format auto or docx");
 }
 
 } // namespace jtbd

@@ -1,11 +1,66 @@
 // The plain-text transcript format: turns, times, continuations and every error it reports.
 #include <jtbd/transcript.h>
 
+#include <filesystem>
+#include <fstream>
 #include <gtest/gtest.h>
+#include <iterator>
+#include <ostream>
 
 namespace jtbd {
 
+// Turns as GoogleTest prints them when a comparison fails.
+inline void PrintTo(const TurnInput &turn, std::ostream *out)
+{
+    auto time = [](const std::optional<std::int64_t> &ms) {
+        return ms ? std::to_string(*ms) : std::string("-");
+    };
+    *out << "{" << turn.speaker << ", " << time(turn.startMs) << ", " << time(turn.endMs) << ", \""
+         << turn.text << "\"}";
+}
+
 namespace {
+
+const std::filesystem::path fixtures =
+    std::filesystem::path(__FILE__).parent_path().parent_path() / "data" / "transcripts";
+
+std::string fixture(const std::string &name)
+{
+    std::ifstream in(fixtures / name, std::ios::binary);
+    if (!in)
+        ADD_FAILURE() << "missing fixture " << (fixtures / name).string();
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+// A fixture read with format recognition, which must pick plain text.
+ParsedTranscript parsedFixture(const std::string &name)
+{
+    auto result = parseTranscript(fixture(name), "auto", name);
+    if (!result) {
+        ADD_FAILURE() << result.error().message;
+        return {};
+    }
+    EXPECT_EQ(result->format, "txt") << name;
+    return *result;
+}
+
+std::string fixtureError(const std::string &name)
+{
+    auto result = parseTranscript(fixture(name), "auto", name);
+    if (result) {
+        ADD_FAILURE() << name << ": expected an error";
+        return {};
+    }
+    EXPECT_EQ(result.error().code, ErrorCode::BadInput);
+    return result.error().message;
+}
+
+TurnInput turn(std::string speaker, std::optional<std::int64_t> start, std::string text)
+{
+    return {std::move(speaker), SpeakerRole::Unknown, start, std::nullopt, std::move(text)};
+}
+
+using Turns = std::vector<TurnInput>;
 
 ParsedTranscript parsed(const std::string &bytes)
 {
@@ -114,7 +169,9 @@ TEST(PlainText, UnicodeTextIsKept)
 
 TEST(PlainText, ErrorsNameTheLineAndWhatWasExpected)
 {
-    EXPECT_EQ(errorOf("\n\nThis is just prose without any speaker.\n"),
+    // Prose before the first speaker of a file that has speakers (a file with none at all is
+    // read as bare paragraphs).
+    EXPECT_EQ(errorOf("\n\nThis is just prose without any speaker.\n\nMaya: Hi.\n"),
               "t.txt: line 3: expected a turn starting with a speaker, such as 'Interviewer: …', "
               "but found 'This "
               "is just prose without any speaker.'");
@@ -123,15 +180,37 @@ TEST(PlainText, ErrorsNameTheLineAndWhatWasExpected)
     EXPECT_EQ(errorOf("Maya (00:10): a\n\nHannah (00:05): b\n"),
               "t.txt: line 3: start time 00:00:05.000 is before the start time 00:00:10.000 of the "
               "turn on line 1");
-    EXPECT_EQ(errorOf("Maya: caf\xE9 au lait\n"),
-              "t.txt: line 1, column 10: byte 0xE9 is not valid UTF-8; save the file as UTF-8");
-    EXPECT_EQ(errorOf("Maya: ok\n\nHannah: \xC3\n"),
-              "t.txt: line 3, column 9: byte 0xC3 is not valid UTF-8; save the file as UTF-8");
     EXPECT_EQ(errorOf(" \n\n"), "t.txt: the file is empty");
     EXPECT_EQ(errorOf("Maya:\n\nTom:\n"),
               "t.txt: the file holds no turns ('Speaker: text' paragraphs)");
-    EXPECT_EQ(errorOf(std::string("\xFF\xFE") + "M\0a\0", "auto"),
-              "t.txt: the file is UTF-16 text, which this version cannot read; save it as UTF-8");
+}
+
+TEST(PlainText, TextThatIsNotUtf8IsReadAsWindows1252WithAWarning)
+{
+    auto t = parsed("Maya: caf\xE9 au lait\n");
+    ASSERT_EQ(t.turns.size(), 1U);
+    EXPECT_EQ(t.turns[0].text, "café au lait");
+    EXPECT_EQ(t.warnings,
+              std::vector<std::string>{
+                  "the file is not valid UTF-8 (line 1, column 10: byte 0xE9), so it was read as "
+                  "Windows-1252; check that accented letters and quotes came out right"});
+    t = parsed("Maya: ok\n\nHannah: \xC3\n");
+    ASSERT_EQ(t.turns.size(), 2U);
+    EXPECT_EQ(t.turns[1].text, "Ã");
+    EXPECT_EQ(t.warnings,
+              std::vector<std::string>{
+                  "the file is not valid UTF-8 (line 3, column 9: byte 0xC3), so it was read as "
+                  "Windows-1252; check that accented letters and quotes came out right"});
+}
+
+TEST(PlainText, Utf16IsRead)
+{
+    const std::string utf16{"\xFF\xFEM\0a\0:\0 \0h\0i\0", 14};
+    auto t = parseTranscript(utf16, "auto", "t.txt");
+    ASSERT_TRUE(t) << t.error().message;
+    EXPECT_EQ(t->format, "txt");
+    EXPECT_EQ(t->turns, (std::vector<TurnInput>{{"Ma", SpeakerRole::Unknown, {}, {}, "hi"}}));
+    EXPECT_TRUE(t->warnings.empty());
 }
 
 TEST(PlainText, FormatIsRecognisedAndUnknownFormatsRefused)
@@ -139,9 +218,143 @@ TEST(PlainText, FormatIsRecognisedAndUnknownFormatsRefused)
     auto t = parseTranscript("Hannah: yes\n\nMaya: no\n", "auto", "t.txt");
     ASSERT_TRUE(t);
     EXPECT_EQ(t->format, "txt");
-    auto unknown = parseTranscript("Hannah: yes\n", "docx", "t.txt");
+    auto unknown = parseTranscript("Hannah: yes\n", "pdf", "t.txt");
     ASSERT_FALSE(unknown);
     EXPECT_EQ(unknown.error().code, ErrorCode::InvalidArgument);
+    EXPECT_EQ(unknown.error().message,
+              "unknown transcript format 'pdf'; the formats are auto, txt, vtt, srt, docx");
+}
+
+TEST(PlainText, OtterHeadersWithSpeakersAndTimes)
+{
+    const auto t = parsedFixture("txt/otter.txt");
+    EXPECT_EQ(t.turns,
+              (Turns{turn("Maya Okafor", 3000, "Thanks for making time for this. Shall we start?"),
+                     turn("Hannah Price",
+                          9000,
+                          "Sure. It started with a late payment.\nThe brewery, in Leeds."),
+                     turn("Speaker 3", 3765000, "Sorry I am late.")}));
+    EXPECT_TRUE(t.warnings.empty()); // the "Transcribed by" footer is dropped silently
+}
+
+TEST(PlainText, OtterTimestampOnlyHeaders)
+{
+    const auto t = parsedFixture("txt/otter_timestamps_only.txt");
+    EXPECT_EQ(t.turns,
+              (Turns{turn("Unknown speaker", 3000, "Thanks for making time for this."),
+                     turn("Unknown speaker", 21000, "It started with a late payment."),
+                     turn("Unknown speaker", 3765000, "Sorry I am late.")}));
+    EXPECT_TRUE(t.warnings.empty());
+}
+
+TEST(PlainText, OtterSpeakerOnlyHeaders)
+{
+    const auto t = parsedFixture("txt/otter_speakers_only.txt");
+    EXPECT_EQ(t.turns,
+              (Turns{turn("Maya Okafor", {}, "Thanks for making time for this."),
+                     turn("Hannah Price", {}, "Sure. It started with a late payment."),
+                     turn("Maya Okafor", {}, "Tell me more."),
+                     turn("Unknown Speaker", {}, "Sorry I am late.")}));
+    EXPECT_TRUE(t.warnings.empty());
+}
+
+TEST(PlainText, RevHeadersWithTheTextOnTheNextLine)
+{
+    const auto t = parsedFixture("txt/rev.txt");
+    EXPECT_EQ(t.turns,
+              (Turns{turn("Speaker 1", 0, "Thanks for making time for this."),
+                     turn("Hannah Price",
+                          4000,
+                          "Sure. [crosstalk 00:00:05] It started with a late payment.\nThe "
+                          "brewery."),
+                     turn("Speaker 1", 3723000, "Same line still works."),
+                     turn("Speaker 1",
+                          3730000,
+                          "And a header alone in its paragraph takes the next one.")}));
+    EXPECT_TRUE(t.warnings.empty());
+}
+
+TEST(PlainText, BareParagraphsBelongToOneUnknownSpeaker)
+{
+    const auto t = parsedFixture("txt/bare_paragraphs.txt");
+    EXPECT_EQ(t.turns,
+              (Turns{turn("Unknown speaker",
+                          {},
+                          "So this is the interview with Hannah, recorded on the train."),
+                     turn("Unknown speaker",
+                          {},
+                          "She talks about the brewery invoice: four months late.\nIt nearly "
+                          "cost her the flat."),
+                     turn("Unknown speaker", {}, "Then she signs up that evening.")}));
+    EXPECT_TRUE(t.warnings.empty());
+}
+
+TEST(PlainText, TeamsWebViewerCopyNoiseIsDropped)
+{
+    const auto t = parsedFixture("txt/teams_web_copy.txt");
+    EXPECT_EQ(t.turns,
+              (Turns{turn("Paul Murphy", 3000, "Uh, yeah. So how did it start?"),
+                     turn("Jeff Voigt", 9000, "With a late invoice. OK."),
+                     turn("Paul Murphy", 3725000, "Thanks, that's all.")}));
+    EXPECT_TRUE(t.warnings.empty());
+}
+
+TEST(PlainText, TitleLinesBeforeTimedHeadersAreSkippedWithAWarning)
+{
+    const auto t = parsedFixture("txt/teams_docx_copy.txt");
+    EXPECT_EQ(t.turns,
+              (Turns{turn("Maya Okafor", 3000, "Thanks for making time."),
+                     turn("Hannah Price", 9000, "Sure.")}));
+    EXPECT_EQ(t.warnings,
+              std::vector<std::string>{"skipped 3 lines before the first speaker, from line 1 "
+                                       "('Interview with Hannah')"});
+}
+
+TEST(PlainText, HeadersWithoutBlankLinesBetweenTurns)
+{
+    const auto t = parsed("Maya  0:03\nHello.\nHannah  0:05\nHi.\nMore from Hannah.\n0:09\n"
+                          "Someone else.\n");
+    EXPECT_EQ(t.turns,
+              (Turns{turn("Maya", 3000, "Hello."),
+                     turn("Hannah", 5000, "Hi.\nMore from Hannah."),
+                     turn("Unknown speaker", 9000, "Someone else.")}));
+}
+
+TEST(PlainText, OneSpaceHeadersAndBareNamesCountOnlyWhenTheNameRecurs)
+{
+    // "Meeting at 10:30" and "Okay" head one paragraph each: text, not speakers.
+    auto t = parsed("Maya: Hi.\n\nMeeting at 10:30\nwas the plan.\n\nOkay\nso then.\n");
+    EXPECT_EQ(t.turns,
+              (Turns{turn("Maya", {}, "Hi.\nMeeting at 10:30\nwas the plan.\nOkay\nso then.")}));
+    EXPECT_EQ(t.warnings.size(), 1U);
+    t = parsed("Maya 0:03\nHello.\n\nHannah 0:05\nHi.\n\nMaya 0:09\nBye.\n\nHannah 0:12\nBye.\n");
+    EXPECT_EQ(t.turns,
+              (Turns{turn("Maya", 3000, "Hello."),
+                     turn("Hannah", 5000, "Hi."),
+                     turn("Maya", 9000, "Bye."),
+                     turn("Hannah", 12000, "Bye.")}));
+}
+
+TEST(PlainText, FixtureErrorsNameTheLine)
+{
+    EXPECT_EQ(fixtureError("invalid/txt_prose_before_speaker.txt"),
+              "invalid/txt_prose_before_speaker.txt: line 1: expected a turn starting with a "
+              "speaker, such as 'Interviewer: …', but found 'Interview with Hannah'");
+    EXPECT_EQ(fixtureError("invalid/txt_otter_out_of_range.txt"),
+              "invalid/txt_otter_out_of_range.txt: line 4: timestamp '0:75' is out of range");
+    EXPECT_EQ(fixtureError("invalid/txt_otter_time_goes_back.txt"),
+              "invalid/txt_otter_time_goes_back.txt: line 4: start time 00:00:09.000 is before "
+              "the start time 00:01:03.000 of the turn on line 1");
+}
+
+TEST(PlainText, EveryFixtureIsRecognised)
+{
+    for (const auto &entry : std::filesystem::directory_iterator(fixtures / "txt")) {
+        const auto name = "txt/" + entry.path().filename().string();
+        auto result = parseTranscript(fixture(name), "auto", name);
+        ASSERT_TRUE(result) << name << ": " << result.error().message;
+        EXPECT_EQ(result->format, "txt") << name;
+    }
 }
 
 } // namespace jtbd

@@ -94,9 +94,10 @@ importFiles(Study &study, const std::vector<fs::path> &files, const ImportOption
             }
             auto &transcript = *item.transcript;
             for (auto &turn : transcript.turns) {
+                // A speaker the file does not name stays unknown: it could be either side.
                 if (interviewers.contains(turn.speaker))
                     turn.role = SpeakerRole::Interviewer;
-                else if (!interviewers.empty())
+                else if (!interviewers.empty() && turn.speaker != kUnknownSpeaker)
                     turn.role = SpeakerRole::Participant;
             }
             Interview interview;

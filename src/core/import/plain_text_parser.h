@@ -1,5 +1,7 @@
 // Plain-text transcripts: "Speaker: text" turns separated by blank lines, with an optional start
-// time after the speaker ("Speaker (01:02):" as Rev writes it).
+// time after the speaker ("Speaker (01:02):" as Rev writes it); Otter's "Speaker  0:03" header
+// lines (also timestamp-only or speaker-only), text copied out of the Teams web viewer, and bare
+// paragraphs with no speaker at all.
 #pragma once
 
 #include <jtbd/transcript.h>
