@@ -43,6 +43,45 @@ std::size_t utf8Sequence(std::string_view bytes, std::size_t i)
     return findInvalidUtf8(bytes.substr(i, length)) ? 0 : length;
 }
 
+// The offset findInvalidUtf8 gives, found faster: that function goes a byte at a time, while
+// transcripts are mostly ASCII, so this skips ASCII a block at a time (a loop that only ORs the
+// bytes) and leaves each longer sequence to findInvalidUtf8.
+std::optional<std::size_t> firstInvalidUtf8(std::string_view bytes)
+{
+    constexpr std::size_t block = 32;
+    std::size_t i = 0;
+    while (i < bytes.size()) {
+        if (i + block <= bytes.size()) {
+            unsigned char high = 0;
+            for (std::size_t k = 0; k < block; ++k)
+                high |= static_cast<unsigned char>(bytes[i + k]);
+            if (high < 0x80) {
+                i += block;
+                continue;
+            }
+        }
+        const auto lead = static_cast<unsigned char>(bytes[i]);
+        if (lead < 0x80) {
+            ++i;
+            continue;
+        }
+        // The length the lead byte announces; a byte that cannot lead is checked alone, and
+        // fails.
+        std::size_t length = 1;
+        if ((lead & 0xE0U) == 0xC0U)
+            length = 2;
+        else if ((lead & 0xF0U) == 0xE0U)
+            length = 3;
+        else if ((lead & 0xF8U) == 0xF0U)
+            length = 4;
+        length = std::min(length, bytes.size() - i);
+        if (findInvalidUtf8(bytes.substr(i, length)))
+            return i;
+        i += length;
+    }
+    return std::nullopt;
+}
+
 struct Fallback
 {
     std::string text;
@@ -210,7 +249,7 @@ Result<DecodedText> decodeText(std::string_view bytes)
     } else {
         if (bytes.starts_with("\xEF\xBB\xBF"))
             bytes.remove_prefix(3);
-        if (const auto bad = findInvalidUtf8(bytes)) {
+        if (const auto bad = firstInvalidUtf8(bytes)) {
             auto fallback = fromWindows1252(bytes);
             text = std::move(fallback.text);
             decoded.encoding = "Windows-1252";
@@ -232,16 +271,22 @@ Result<DecodedText> decodeText(std::string_view bytes)
                          positionOf(text, nul)
                              + ": the file holds a NUL character, so it is not a text file");
 
-    decoded.text.reserve(text.size());
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        if (text[i] == '\r') {
-            decoded.text += '\n';
-            if (i + 1 < text.size() && text[i + 1] == '\n')
-                ++i;
-        } else {
-            decoded.text += text[i];
-        }
+    // Line ends become LF. Files without CR (most) are taken over without another copy; the
+    // others are copied a line at a time rather than a byte at a time.
+    if (text.find('\r') == std::string::npos) {
+        decoded.text = std::move(text);
+        return decoded;
     }
+    decoded.text.reserve(text.size());
+    std::size_t from = 0;
+    for (auto cr = text.find('\r'); cr != std::string::npos; cr = text.find('\r', from)) {
+        decoded.text.append(text, from, cr - from);
+        decoded.text += '\n';
+        from = cr + 1;
+        if (from < text.size() && text[from] == '\n')
+            ++from;
+    }
+    decoded.text.append(text, from);
     return decoded;
 }
 

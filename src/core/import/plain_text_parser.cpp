@@ -52,7 +52,7 @@ bool plausibleSpeaker(std::string_view label)
     if (label.empty() || label.size() > 60)
         return false;
     // Titles ("Dr. Price") may hold a dot; a question or an exclamation is a sentence.
-    if (label.find_first_of("?!\"") != std::string_view::npos || label.back() == '.')
+    if (cues::findFirstOf(label, "?!\"") != std::string_view::npos || label.back() == '.')
         return false;
     if (label.find("://") != std::string_view::npos
         || std::isdigit(static_cast<unsigned char>(label.front())))
@@ -130,7 +130,10 @@ std::optional<SpokenTime> spokenTime(std::string_view text)
             ++digits;
         if (digits == i || digits - i > 4 || digits >= text.size() || text[digits] != ' ')
             return std::nullopt;
-        const auto value = std::stoll(std::string(text.substr(i, digits - i)));
+        // At most four digits, so this cannot overflow.
+        std::int64_t value = 0;
+        for (std::size_t k = i; k < digits; ++k)
+            value = value * 10 + (text[k] - '0');
         const auto word = text.substr(digits + 1);
         std::size_t unit = nextUnit;
         while (unit < units.size() && !word.starts_with(units[unit].first))
@@ -160,6 +163,9 @@ std::optional<SpokenTime> spokenTime(std::string_view text)
 // "Paul Murphy 0 minutes 3 seconds": a Teams web-viewer header.
 std::optional<Header> teamsHeader(std::string_view line)
 {
+    // The spoken time ends the line, and ends in its seconds: most lines fail this at once.
+    if (!line.ends_with("second") && !line.ends_with("seconds"))
+        return std::nullopt;
     for (std::size_t i = 1; i + 1 < line.size(); ++i) {
         if (line[i] != ' ' || !cues::isDigit(line[i + 1]))
             continue;
@@ -198,6 +204,9 @@ bool avatarInitials(std::string_view line)
 
 bool otterFooter(std::string_view line)
 {
+    // Checked on every line: rule out the rest by the first letter before copying.
+    if (line.empty() || (line.front() != 't' && line.front() != 'T'))
+        return false;
     std::string lower(line);
     std::transform(lower.begin(), lower.end(), lower.begin(), [](char c) {
         return static_cast<char>(std::tolower(static_cast<unsigned char>(c)));

@@ -30,15 +30,17 @@ std::string stripStyling(std::string_view text)
                 continue;
             }
         }
-        out += c;
-        ++i;
+        // The text up to the next possible tag, in one append.
+        const auto next = std::min(cues::findFirstOf(text, "<{", i + 1), text.size());
+        out.append(text.substr(i, next - i));
+        i = next;
     }
     return out;
 }
 
 // Whether the first block of a file is shaped like a cue: a timing on the first line, or a number
 // and then something like a timing. The timing need not be valid: the parser says what is wrong.
-bool startsWithCue(const std::vector<cues::SourceLine> &lines)
+bool startsWithCue(std::span<const cues::SourceLine> lines)
 {
     const auto blocks = cues::blocksOf(lines);
     if (blocks.empty())
@@ -68,7 +70,7 @@ Result<ParsedTranscript> SrtParser::parse(std::string_view text) const
     std::vector<cues::Segment> segments;
     for (std::size_t i = 0; i < file->cues.size(); ++i) {
         for (const auto &line : file->cues[i].payload) {
-            auto clean = cues::collapseSpaces(cues::decodeEntities(stripStyling(line.text)));
+            auto clean = cues::cleanText(stripStyling(line.text));
             if (clean.empty())
                 continue;
             for (auto &piece : cues::splitAtChevrons(std::move(clean)))

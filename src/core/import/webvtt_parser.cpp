@@ -32,9 +32,8 @@ void addSegments(const cues::RawCue &cue, std::size_t index, std::vector<cues::S
         const std::string_view text = line.text;
         std::string pending;
         bool lineStart = true;
-        auto flush = [&] {
-            auto clean = cues::collapseSpaces(cues::decodeEntities(pending));
-            pending.clear();
+        auto flushText = [&](std::string_view source) {
+            auto clean = cues::cleanText(source);
             if (clean.empty())
                 return;
             if (voice) {
@@ -47,10 +46,22 @@ void addSegments(const cues::RawCue &cue, std::size_t index, std::vector<cues::S
             }
             lineStart = false;
         };
+        auto flush = [&] {
+            flushText(pending);
+            pending.clear();
+        };
+        // A line without markup is cleaned straight from the file, without gathering it first.
+        if (text.find('<') == std::string_view::npos) {
+            flushText(text);
+            continue;
+        }
         std::size_t i = 0;
         while (i < text.size()) {
             if (text[i] != '<') {
-                pending += text[i++];
+                // The text up to the next tag, in one append.
+                const auto open = std::min(text.find('<', i), text.size());
+                pending.append(text.substr(i, open - i));
+                i = open;
                 continue;
             }
             const auto close = text.find('>', i);
@@ -64,10 +75,9 @@ void addSegments(const cues::RawCue &cue, std::size_t index, std::vector<cues::S
                 && (tag.size() == 1 || tag[1] == ' ' || tag[1] == '\t' || tag[1] == '.')) {
                 flush();
                 // "<v.loud Esme>": classes come before the first space, the name after it.
-                const auto space = tag.find_first_of(" \t");
-                auto name = space == std::string_view::npos
-                                ? std::string()
-                                : cues::collapseSpaces(cues::decodeEntities(tag.substr(space)));
+                const auto space = cues::findFirstOf(tag, " \t");
+                auto name = space == std::string_view::npos ? std::string()
+                                                            : cues::cleanText(tag.substr(space));
                 voice = name.empty() ? std::nullopt : std::optional<std::string>(std::move(name));
             } else if (tag == "/v") {
                 flush();
