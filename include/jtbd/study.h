@@ -5,6 +5,7 @@
 #include <jtbd/forces.h>
 #include <jtbd/model.h>
 #include <jtbd/result.h>
+#include <jtbd/search.h>
 
 #include <filesystem>
 #include <functional>
@@ -63,7 +64,7 @@ class Study
 {
 public:
     // The schema version this program writes; files with a higher PRAGMA user_version are refused.
-    static constexpr int kSchemaVersion = 2;
+    static constexpr int kSchemaVersion = 3;
     // PRAGMA application_id of every study file ("JTBD").
     static constexpr int kApplicationId = 0x4A544244;
 
@@ -201,6 +202,10 @@ public:
     // The strongest quotes for a force in a scope: by intensity, then confidence, then recency.
     Result<std::vector<EvidenceQuote>>
     strongestEvidence(const Scope &scope, Force force, int limit) const;
+    // Full-text search over every turn, best hits first. A search that cannot be read (an
+    // unmatched quote, an operator without words on both sides…) is InvalidArgument with a
+    // message saying what to change; an unknown interview, participant or code is NotFound.
+    Result<std::vector<SearchHit>> search(const SearchQuery &query) const;
 
     struct Impl;
 

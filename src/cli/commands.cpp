@@ -58,9 +58,6 @@ int report(const Error &error)
     return kInternal;
 }
 
-namespace {
-
-// Opens a study for a command; a damaged file's message says how to see the damage.
 Result<Study> openStudy(const fs::path &path)
 {
     auto study = Study::open(path);
@@ -70,6 +67,8 @@ Result<Study> openStudy(const fs::path &path)
                              + shellWord(path));
     return study;
 }
+
+namespace {
 
 // Whether a file to import is a study JSON: by --format, or by its first bytes.
 bool isStudyJson(const fs::path &file, const std::string &format)

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <jtbd/result.h>
+#include <jtbd/study.h>
 
 #include <filesystem>
 #include <optional>
@@ -22,6 +23,8 @@ enum ExitCode : int {
 
 // Prints "error: …" to stderr and returns the exit code for the error.
 int report(const Error &error);
+// Opens a study for a command; a damaged file's message says how to see the damage.
+Result<Study> openStudy(const std::filesystem::path &path);
 
 int newStudy(const std::filesystem::path &study, const std::string &name);
 int sample(const std::filesystem::path &study);
@@ -44,15 +47,16 @@ int check(const std::filesystem::path &study);
 // Full-text search over every turn (search_command.cpp).
 struct SearchOptions
 {
-    std::string query;       // FTS5 syntax: words, "phrases", prefix*, AND / OR / NOT, parentheses
+    std::string query;       // words, "phrases", prefix*, AND / OR / NOT, parentheses (search.h)
     std::string participant; // participant code
-    std::string code;        // code key: turns overlapping a highlight with this code (or one under it)
+    std::string code; // code key: turns overlapping a highlight with this code (or one under it)
     std::optional<long long> interviewId;
     std::string attribute; // KEY=VALUE: participants with this attribute
     std::string role;      // interviewer or participant
     int limit = 50;
     bool json = false;
 };
+
 int search(const std::filesystem::path &study, const SearchOptions &options);
 
 // Participants from a spreadsheet (participants_command.cpp).

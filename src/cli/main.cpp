@@ -36,7 +36,8 @@ int main(int argc, char **argv)
     importCmd->add_option("STUDY", study, "The study file")->required();
     importCmd->add_option("FILE", files, "Transcript or study JSON files")->required();
     importCmd
-        ->add_option("--format", format, "auto (recognise from the content), txt, vtt, srt, docx or json")
+        ->add_option(
+            "--format", format, "auto (recognise from the content), txt, vtt, srt, docx or json")
         ->check(CLI::IsMember({"auto", "txt", "vtt", "srt", "docx", "json"}));
     importCmd->add_option("--participant",
                           participant,
@@ -80,10 +81,12 @@ int main(int argc, char **argv)
     cli::SearchOptions search;
     auto *searchCmd = app.add_subcommand("search", "Search every turn of every interview");
     searchCmd->add_option("STUDY", study, "The study file")->required();
-    searchCmd->add_option("QUERY", search.query,
-                          "Words, \"a phrase\", prefix*, AND / OR / NOT, (grouping)")
+    searchCmd
+        ->add_option(
+            "QUERY", search.query, "Words, \"a phrase\", prefix*, AND / OR / NOT, (grouping)")
         ->required();
-    searchCmd->add_option("--participant", search.participant, "Only this participant's interviews (code)");
+    searchCmd->add_option(
+        "--participant", search.participant, "Only this participant's interviews (code)");
     searchCmd->add_option("--code", search.code, "Only turns with a highlight of this code (key)");
     searchCmd->add_option("--interview", search.interviewId, "Only this interview (id)");
     searchCmd->add_option("--attribute", search.attribute, "Only participants with KEY=VALUE");
@@ -97,8 +100,8 @@ int main(int argc, char **argv)
     auto *participantsCmd =
         app.add_subcommand("participants", "List participants, or import them from a spreadsheet");
     participantsCmd->add_option("STUDY", study, "The study file")->required();
-    participantsCmd->add_option("--import", csv,
-                                "A CSV file with a 'code' column; other columns become attributes");
+    participantsCmd->add_option(
+        "--import", csv, "A CSV file with a 'code' column; other columns become attributes");
     participantsCmd->add_flag("--json", json, "Print JSON");
 
     auto *checkCmd =
@@ -141,7 +144,8 @@ int main(int argc, char **argv)
     if (*searchCmd)
         return cli::search(study, search);
     if (*participantsCmd)
-        return csv.empty() ? cli::listParticipants(study, json) : cli::importParticipants(study, csv);
+        return csv.empty() ? cli::listParticipants(study, json)
+                           : cli::importParticipants(study, csv);
     if (*checkCmd)
         return cli::check(study);
     return cli::kUsage;

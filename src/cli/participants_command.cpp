@@ -13,7 +13,7 @@ namespace jtbd::cli {
 
 int importParticipants(const std::filesystem::path &path, const std::filesystem::path &csv)
 {
-    auto study = Study::open(path);
+    auto study = openStudy(path);
     if (!study)
         return report(study.error());
     auto bytes = readFile(csv);
@@ -29,7 +29,7 @@ int importParticipants(const std::filesystem::path &path, const std::filesystem:
 
 int listParticipants(const std::filesystem::path &path, bool json)
 {
-    auto study = Study::open(path);
+    auto study = openStudy(path);
     if (!study)
         return report(study.error());
     auto list = study->participants();

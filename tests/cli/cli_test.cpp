@@ -378,4 +378,137 @@ TEST_F(Cli, LockedStudyExitsThree)
     EXPECT_EQ(json({"stats", "s.jtbd", "--json"})["interviews"], 12);
 }
 
+TEST_F(Cli, SearchTheSampleWithFilters)
+{
+    makeSample();
+    Outcome run = jtbd({"search", "s.jtbd", "chasing", "--participant", "P01", "--code", "push"});
+    EXPECT_EQ(run.exitCode, 0) << run.err;
+    EXPECT_EQ(run.out,
+              "Interview 1 (P01): Robin, brand designer: late-paying clients\n"
+              "  Hannah (participant) at 00:08:24\n"
+              "  …hop samples. If I know it's been opened, I'm not «chasing» a ghost, I'm "
+              "«chasing» a person who's seen it. It…\n");
+    EXPECT_EQ(run.err, "");
+
+    // Without the code, more of P01's turns; the limit is said when it is reached.
+    run = jtbd({"search", "s.jtbd", "chasing", "--participant", "P01", "--limit", "2"});
+    EXPECT_EQ(run.exitCode, 0) << run.err;
+    EXPECT_NE(run.out.find("\n\nMore turns match; the best 2 are shown. --limit N shows more.\n"),
+              std::string::npos)
+        << run.out;
+    // Exactly as many as the limit: nothing more to say.
+    run = jtbd(
+        {"search", "s.jtbd", "chasing", "--participant", "P01", "--code", "push", "--limit", "1"});
+    EXPECT_EQ(run.out.find("More turns match"), std::string::npos) << run.out;
+
+    run = jtbd({"search", "s.jtbd", "zebra"});
+    EXPECT_EQ(run.exitCode, 0) << run.err;
+    EXPECT_EQ(run.out, "No turns match.\n");
+}
+
+TEST_F(Cli, SearchAsJson)
+{
+    makeSample();
+    const Outcome run =
+        jtbd({"search", "s.jtbd", "chasing", "--participant", "P01", "--code", "push", "--json"});
+    ASSERT_EQ(run.exitCode, 0) << run.err;
+    // Parsed keeping the order of the keys, which is the order of SearchHit's fields.
+    const auto hits = nlohmann::ordered_json::parse(run.out);
+    ASSERT_EQ(hits.size(), 1U);
+    const auto &hit = hits[0];
+    std::vector<std::string> keys;
+    for (const auto &[key, value] : hit.items())
+        keys.push_back(key);
+    EXPECT_EQ(keys,
+              (std::vector<std::string>{"interview_id",
+                                        "interview_title",
+                                        "participant_code",
+                                        "turn_id",
+                                        "speaker",
+                                        "role",
+                                        "start_ms",
+                                        "start",
+                                        "end",
+                                        "snippet",
+                                        "score"}));
+    EXPECT_EQ(hit["interview_id"], 1);
+    EXPECT_EQ(hit["interview_title"], "Robin, brand designer: late-paying clients");
+    EXPECT_EQ(hit["participant_code"], "P01");
+    EXPECT_EQ(hit["speaker"], "Hannah");
+    EXPECT_EQ(hit["role"], "participant");
+    EXPECT_EQ(hit["start_ms"], 504000);
+    EXPECT_GT(hit["score"].get<double>(), 0);
+    // start and end are code points in the interview text: the turn's own offset plus the word's.
+    const std::string turn = std::to_string(hit["turn_id"].get<long>());
+    EXPECT_EQ(sqlite(dir / "s.jtbd",
+                     "SELECT substr(text, " + std::to_string(hit["start"].get<long>())
+                         + " - text_start + 1, " + std::to_string(hit["end"].get<long>()) + " - "
+                         + std::to_string(hit["start"].get<long>())
+                         + ") FROM turn WHERE id = " + turn),
+              "chasing");
+
+    // Every hit of a participant filter is that participant's; a role filter keeps to the role.
+    const auto all = json({"search",
+                           "s.jtbd",
+                           "invoice*",
+                           "--participant",
+                           "P04",
+                           "--role",
+                           "interviewer",
+                           "--json"});
+    EXPECT_FALSE(all.empty());
+    for (const auto &h : all) {
+        EXPECT_EQ(h["participant_code"], "P04");
+        EXPECT_EQ(h["role"], "interviewer");
+        EXPECT_NE(h["snippet"].get<std::string>().find("«"), std::string::npos);
+    }
+    EXPECT_EQ(json({"search", "s.jtbd", "zebra", "--json"}), nlohmann::json::array());
+}
+
+TEST_F(Cli, SearchErrorsExitOneOrThree)
+{
+    makeSample();
+
+    struct Case
+    {
+        std::vector<std::string> args;
+        int exitCode;
+        std::string message;
+    };
+
+    const std::vector<Case> cases = {
+        {{"search", "s.jtbd", "AND cancel"},
+         1,
+         "error: the search 'AND cancel' starts with AND; put words on both sides\n"},
+        {{"search", "s.jtbd", "\"late payment"},
+         1,
+         "error: the search '\"late payment' has an unmatched quote: add a closing \"\n"},
+        {{"search", "s.jtbd", "chasing", "--participant", "P99"},
+         1,
+         "error: there is no participant with code 'P99'\n"},
+        {{"search", "s.jtbd", "chasing", "--code", "nope"},
+         1,
+         "error: there is no code with the key 'nope' (keys look like push, anxiety or "
+         "phase:deciding)\n"},
+        {{"search", "s.jtbd", "chasing", "--interview", "99"},
+         1,
+         "error: there is no interview with id 99\n"},
+        {{"search", "s.jtbd", "chasing", "--attribute", "region"},
+         1,
+         "error: --attribute takes KEY=VALUE, such as: --attribute \"business=Sole trader\"\n"},
+        {{"search", "missing.jtbd", "chasing"},
+         3,
+         "error: study file 'missing.jtbd' does not exist\n"},
+    };
+    for (const auto &[args, exitCode, message] : cases) {
+        const Outcome run = jtbd(args);
+        EXPECT_EQ(run.exitCode, exitCode) << args[2];
+        EXPECT_EQ(run.err, message);
+        EXPECT_EQ(run.out, "");
+    }
+    writeBytes(dir / "notes.jtbd", "Interviewer: not a study\n");
+    EXPECT_EQ(jtbd({"search", "notes.jtbd", "chasing"}).exitCode, 3);
+    EXPECT_EQ(jtbd({"search", "s.jtbd", "chasing", "--role", "boss"}).exitCode, 1);
+}
+
 } // namespace jtbd

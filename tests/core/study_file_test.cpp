@@ -10,6 +10,12 @@ namespace jtbd {
 using namespace test;
 namespace fs = std::filesystem;
 
+// Takes a current file back to what version 2 had: no search index, its triggers or
+// turn_by_role (migration 3).
+constexpr std::string_view kWithoutSearchIndex =
+    "DROP TRIGGER turn_search_insert; DROP TRIGGER turn_search_delete; "
+    "DROP TRIGGER turn_search_update; DROP TABLE turn_search; DROP INDEX turn_by_role; ";
+
 TEST(StudyFile, NewFileIsWalWithSchemaVersionAndApplicationId)
 {
     TempDir dir;
@@ -187,9 +193,12 @@ TEST(StudyFile, MigratesAVersionOneStudyKeepingItsData)
     {
         auto small = makeSmallStudy(path);
     }
-    // What a study written by the first version looks like: no offset or intensity indexes.
+    // What a study written by the first version looks like: no offset or intensity indexes, and
+    // no search index (version 3).
     sqlite(path,
-           "DROP INDEX turn_by_offset; DROP INDEX highlight_intensity; PRAGMA user_version = 1");
+           std::string(kWithoutSearchIndex)
+               + "DROP INDEX turn_by_offset; DROP INDEX highlight_intensity; PRAGMA user_version = "
+                 "1");
     {
         Study study = expectOk(Study::open(path));
         EXPECT_EQ(expectOk(study.stats()).words, 19);
@@ -210,6 +219,56 @@ TEST(StudyFile, MigratesAVersionOneStudyKeepingItsData)
         Study study = expectOk(Study::open(path));
     }
     EXPECT_FALSE(fs::exists(backup));
+}
+
+TEST(StudyFile, MigratesAVersionTwoStudyToASearchableOne)
+{
+    TempDir dir;
+    const auto path = dir / "v2.jtbd";
+    {
+        auto small = makeSmallStudy(path);
+    }
+    sqlite(path, std::string(kWithoutSearchIndex) + "PRAGMA user_version = 2");
+    {
+        Study study = expectOk(Study::open(path));
+        const auto hits = expectOk(study.search({.text = "overdraft"}));
+        ASSERT_EQ(hits.size(), 1U);
+        EXPECT_EQ(hits[0].speaker, "Hannah");
+        EXPECT_EQ(hits[0].snippet, "The brewery paid 94 days late and I went into my «overdraft».");
+        EXPECT_EQ(hits[0].start, 35 + 49);
+        EXPECT_EQ(hits[0].end, 35 + 58);
+        // The index stays in step with edits after the migration too.
+        auto turns = expectOk(study.turns(hits[0].interviewId));
+        turns[1].text = "The brewery paid late.";
+        expectOk(study.updateTurn(turns[1]));
+        EXPECT_TRUE(expectOk(study.search({.text = "overdraft"})).empty());
+        EXPECT_EQ(expectOk(study.search({.text = "brewery"})).size(), 1U);
+    }
+    EXPECT_EQ(sqlite(path, "PRAGMA user_version"), "3");
+    EXPECT_EQ(sqlite(path,
+                     "INSERT INTO turn_search (turn_search, rank) VALUES ('integrity-check', "
+                     "1); SELECT count(*) FROM turn_search_docsize"),
+              "2");
+    EXPECT_EQ(sqlite(path.string() + ".v2.bak", "PRAGMA user_version"), "2");
+}
+
+TEST(StudyFile, CurrentFileWithoutItsSearchTriggerIsRefused)
+{
+    TempDir dir;
+    const auto path = dir / "s.jtbd";
+    {
+        auto small = makeSmallStudy(path);
+    }
+    // Without it, edited turns would silently drop out of the search index.
+    sqlite(path, "DROP TRIGGER turn_search_update");
+    const std::string before = readBytes(path);
+    auto study = Study::open(path);
+    ASSERT_FALSE(study);
+    EXPECT_EQ(study.error().code, ErrorCode::StudyDamaged);
+    EXPECT_NE(study.error().message.find("its trigger 'turn_search_update' is missing"),
+              std::string::npos)
+        << study.error().message;
+    EXPECT_EQ(readBytes(path), before);
 }
 
 TEST(StudyFile, OlderFileMissingATableIsRefusedBeforeMigrating)

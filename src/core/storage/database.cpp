@@ -49,6 +49,11 @@ void Query::bind(int index, std::nullopt_t)
     m_db.check(sqlite3_bind_null(m_statement, index), "bind");
 }
 
+void Query::bindPointer(int index, void *pointer, const char *type)
+{
+    m_db.check(sqlite3_bind_pointer(m_statement, index, pointer, type, nullptr), "bind");
+}
+
 bool Query::next()
 {
     const int rc = sqlite3_step(m_statement);
@@ -159,6 +164,26 @@ std::int64_t Database::lastInsertId() const
 int Database::changes() const
 {
     return sqlite3_changes(m_db);
+}
+
+std::int64_t Database::totalChanges() const
+{
+    return sqlite3_total_changes64(m_db);
+}
+
+bool Database::beginRead()
+{
+    if (m_depth > 0 || !sqlite3_get_autocommit(m_db))
+        return false;
+    execScript("BEGIN");
+    return true;
+}
+
+void Database::endRead()
+{
+    // A read-only transaction has nothing to lose: ending it cannot fail in a way worth reporting.
+    if (m_depth == 0 && !sqlite3_get_autocommit(m_db))
+        sqlite3_exec(m_db, "COMMIT", nullptr, nullptr, nullptr);
 }
 
 void Database::begin()

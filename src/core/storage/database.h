@@ -51,6 +51,9 @@ public:
     void bind(int index, const char *value) { bind(index, std::string_view(value)); }
 
     void bind(int index, std::nullopt_t);
+    // Hands `pointer` to an SQL or FTS5 function that asks for it by `type` (a static string);
+    // SQLite never exposes it as a value.
+    void bindPointer(int index, void *pointer, const char *type);
 
     template<typename T>
     void bind(int index, const std::optional<T> &value)
@@ -132,6 +135,17 @@ public:
 
     std::int64_t lastInsertId() const;
     int changes() const;
+    // Rows this connection has inserted, updated or deleted since it opened, triggers included.
+    std::int64_t totalChanges() const;
+
+    // The connection, for the FTS5 extension API (search.cpp), which has no SQL form.
+    sqlite3 *handle() const { return m_db; }
+
+    // A read transaction (BEGIN … COMMIT, no write lock), so that several reads see one state of
+    // the file while another program goes on writing. Returns false, and starts nothing, when a
+    // transaction is already open: the reads then join it.
+    bool beginRead();
+    void endRead();
 
     // Transactions nest: the outermost is BEGIN IMMEDIATE … COMMIT; inner ones join it. An inner
     // one that fails (`rollback` with its error) dooms the outer one, which then rolls back and

@@ -23,27 +23,46 @@ using storage::fail;
 
 namespace {
 
-// Every table of the current schema; a file missing one is damaged.
-constexpr std::array kTables = {"study",
-                                "participant",
-                                "participant_attribute",
-                                "guide",
-                                "guide_section",
-                                "guide_question",
-                                "guide_probe",
-                                "interview",
-                                "interview_interviewer",
-                                "turn",
-                                "interview_note",
-                                "code",
-                                "coder",
-                                "highlight",
-                                "highlight_code",
-                                "timeline_event",
-                                "force_group",
-                                "force_group_member",
-                                "job",
-                                "job_member"};
+// Every table of the current schema, and the triggers that keep the search index in step with the
+// turns, with the version that added each. A file missing one that its version should have is
+// damaged.
+struct SchemaObject
+{
+    const char
+        *type; // as in sqlite_schema: "table" (the search index's virtual table too) or "trigger"
+    const char *name;
+    int since;
+};
+
+constexpr std::array kSchemaObjects = {SchemaObject{"table", "study", 1},
+                                       SchemaObject{"table", "participant", 1},
+                                       SchemaObject{"table", "participant_attribute", 1},
+                                       SchemaObject{"table", "guide", 1},
+                                       SchemaObject{"table", "guide_section", 1},
+                                       SchemaObject{"table", "guide_question", 1},
+                                       SchemaObject{"table", "guide_probe", 1},
+                                       SchemaObject{"table", "interview", 1},
+                                       SchemaObject{"table", "interview_interviewer", 1},
+                                       SchemaObject{"table", "turn", 1},
+                                       SchemaObject{"table", "interview_note", 1},
+                                       SchemaObject{"table", "code", 1},
+                                       SchemaObject{"table", "coder", 1},
+                                       SchemaObject{"table", "highlight", 1},
+                                       SchemaObject{"table", "highlight_code", 1},
+                                       SchemaObject{"table", "timeline_event", 1},
+                                       SchemaObject{"table", "force_group", 1},
+                                       SchemaObject{"table", "force_group_member", 1},
+                                       SchemaObject{"table", "job", 1},
+                                       SchemaObject{"table", "job_member", 1},
+                                       // The search index and the tables FTS5 keeps it in.
+                                       SchemaObject{"table", "turn_search", 3},
+                                       SchemaObject{"table", "turn_search_data", 3},
+                                       SchemaObject{"table", "turn_search_idx", 3},
+                                       SchemaObject{"table", "turn_search_docsize", 3},
+                                       SchemaObject{"table", "turn_search_config", 3},
+                                       SchemaObject{"trigger", "turn_search_insert", 3},
+                                       SchemaObject{"trigger", "turn_search_delete", 3},
+                                       SchemaObject{"trigger", "turn_search_update", 3}};
 
 // Files up to this size get SQLite's quick_check on open (about 3 ms per megabyte);
 // larger ones are checked by `jtbd check` and whenever a damaged page is read.
@@ -166,7 +185,7 @@ struct Migration
     void (*apply)(Study::Impl &impl);
 };
 
-constexpr std::array<Migration, 2> kMigrations = {{
+constexpr std::array<Migration, 3> kMigrations = {{
     {1,
      [](Study::Impl &impl) {
          const auto schema = resources::find("schema/v1.sql");
@@ -185,6 +204,35 @@ constexpr std::array<Migration, 2> kMigrations = {{
          // index instead of the highlight rows with their quotes and memos.
          impl.db.execScript("CREATE INDEX turn_by_offset ON turn(interview_id, text_start);"
                             "CREATE INDEX highlight_intensity ON highlight(intensity);");
+     }},
+    {3,
+     [](Study::Impl &impl) {
+         // Full-text search. The index keeps no copy of the text: it reads turn.text (external
+         // content), and the triggers keep it in step with every write to a turn, the rows
+         // deleted by the cascade from a deleted interview included. Only a change of text
+         // reaches the index, so shifting the offsets of later turns after an edit costs nothing.
+         // Accents are folded (café finds cafe); 2- and 3-letter prefixes are indexed so that a
+         // short prefix does not merge the lists of thousands of words. search.cpp creates the
+         // same tokenizer (kTokenizerArguments) to find the matches in a turn. turn_by_role lists
+         // the turns spoken in a role without reading their text.
+         impl.db.execScript(
+             "CREATE VIRTUAL TABLE turn_search USING fts5(text, content = 'turn', "
+             "content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3');"
+             "CREATE TRIGGER turn_search_insert AFTER INSERT ON turn BEGIN"
+             "  INSERT INTO turn_search (rowid, text) VALUES (new.id, new.text);"
+             "END;"
+             "CREATE TRIGGER turn_search_delete AFTER DELETE ON turn BEGIN"
+             "  INSERT INTO turn_search (turn_search, rowid, text) VALUES ('delete', old.id, "
+             "old.text);"
+             "END;"
+             "CREATE TRIGGER turn_search_update AFTER UPDATE OF id, text ON turn"
+             "  WHEN old.id IS NOT new.id OR old.text IS NOT new.text BEGIN"
+             "  INSERT INTO turn_search (turn_search, rowid, text) VALUES ('delete', old.id, "
+             "old.text);"
+             "  INSERT INTO turn_search (rowid, text) VALUES (new.id, new.text);"
+             "END;"
+             "INSERT INTO turn_search (turn_search) VALUES ('rebuild');"
+             "CREATE INDEX turn_by_role ON turn(role);");
      }},
 }};
 
@@ -312,18 +360,19 @@ Result<Study> Study::open(const fs::path &path, const OpenOptions &options)
                      "the study file " + quoted(path) + " is damaged (" + q.text(0)
                          + "); it was not changed. Restore it from a backup");
         }
-        // Every version so far has the same tables (version 2 added indexes only); when a version
-        // adds a table, this check must follow the file's version.
+        // Checked before migrating, so only for what the file's own version has: a version-2
+        // file has no search index yet, and migration 3 adds it.
         if (version >= 1) {
-            std::set<std::string> present;
-            auto q = impl->db.query("SELECT name FROM sqlite_schema WHERE type = 'table'");
+            std::set<std::pair<std::string, std::string>> present;
+            auto q = impl->db.query(
+                "SELECT type, name FROM sqlite_schema WHERE type IN ('table', 'trigger')");
             while (q.next())
-                present.insert(q.text(0));
-            for (const char *table : kTables) {
-                if (!present.contains(table))
+                present.emplace(q.text(0), q.text(1));
+            for (const auto &object : kSchemaObjects) {
+                if (object.since <= version && !present.contains({object.type, object.name}))
                     fail(ErrorCode::StudyDamaged,
-                         "the study file " + quoted(path) + " is damaged: its table '" + table
-                             + "' is missing; it was not changed");
+                         "the study file " + quoted(path) + " is damaged: its " + object.type + " '"
+                             + object.name + "' is missing; it was not changed");
             }
         }
         if (version < kSchemaVersion) {

@@ -6,11 +6,14 @@
 #include <jtbd/study.h>
 
 #include <exception>
+#include <memory>
 #include <new>
 #include <spdlog/spdlog.h>
 #include <unordered_map>
 
 namespace jtbd {
+
+struct SearchState;
 
 struct Study::Impl
 {
@@ -19,6 +22,9 @@ struct Study::Impl
     {}
 
     mutable storage::Database db;
+    // What searches keep between calls (search.cpp). Declared after `db`, so it goes before the
+    // connection closes.
+    mutable std::shared_ptr<SearchState> search;
 
     // Runs `body`, turning storage failures into an Error value.
     template<typename F>
