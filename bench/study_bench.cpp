@@ -16,6 +16,7 @@
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <memory>
 #include <optional>
 #include <sstream>
 #include <stdexcept>
@@ -41,6 +42,8 @@ constexpr double kForcesBudgetMs = 50.0;
 constexpr int kOpenRuns = 21;
 constexpr int kForcesRuns = 21;
 constexpr int kExportRuns = 3;
+// As many turns a statement as Study::setTranscript writes.
+constexpr std::size_t kTurnsPerInsert = 256;
 
 struct Options
 {
@@ -360,9 +363,7 @@ double writeBaseline(const fs::path &path, const SyntheticStudy &data)
                         "?, ?, ?, ?, ?, ?)");
     Statement interviewer(
         db, "INSERT INTO interview_interviewer (interview_id, ord, name) VALUES (?, ?, ?)");
-    Statement turn(db,
-                   "INSERT INTO turn (interview_id, ord, speaker, role, start_ms, end_ms, "
-                   "text_start, text_end, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    std::map<std::size_t, std::unique_ptr<Statement>> turnBatches; // by rows a statement
     Statement highlight(db,
                         "INSERT INTO highlight (id, interview_id, start, \"end\", quote, "
                         "coder_id, intensity, confidence, phase, memo, created_at, updated_at) "
@@ -416,18 +417,32 @@ double writeBaseline(const fs::path &path, const SyntheticStudy &data)
             interviewer.bind(3, name);
             interviewer.run();
         }
-        for (std::size_t t = 0; t < record.turns.size(); ++t) {
-            const TurnInput &in = record.turns[t];
-            turn.bind(1, interviewId);
-            turn.bind(2, static_cast<std::int64_t>(t));
-            turn.bind(3, in.speaker);
-            turn.bind(4, key(in.role));
-            turn.bind(5, in.startMs);
-            turn.bind(6, in.endMs);
-            turn.bind(7, record.spans[t].start);
-            turn.bind(8, record.spans[t].end);
-            turn.bind(9, in.text);
-            turn.run();
+        // Turns go in 256 a statement, as the API writes them: FTS5 flushes its pending index at
+        // the end of every statement, so one row a statement would not be the floor.
+        for (std::size_t from = 0; from < record.turns.size(); from += kTurnsPerInsert) {
+            const std::size_t count = std::min(kTurnsPerInsert, record.turns.size() - from);
+            auto &batch = turnBatches[count];
+            if (!batch) {
+                std::string sql = "INSERT INTO turn (interview_id, ord, speaker, role, start_ms, "
+                                  "end_ms, text_start, text_end, text) VALUES ";
+                for (std::size_t i = 0; i < count; ++i)
+                    sql += i == 0 ? "(?, ?, ?, ?, ?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+                batch = std::make_unique<Statement>(db, sql.c_str());
+            }
+            int index = 1;
+            for (std::size_t t = from; t < from + count; ++t) {
+                const TurnInput &in = record.turns[t];
+                batch->bind(index++, interviewId);
+                batch->bind(index++, static_cast<std::int64_t>(t));
+                batch->bind(index++, in.speaker);
+                batch->bind(index++, key(in.role));
+                batch->bind(index++, in.startMs);
+                batch->bind(index++, in.endMs);
+                batch->bind(index++, record.spans[t].start);
+                batch->bind(index++, record.spans[t].end);
+                batch->bind(index++, in.text);
+            }
+            batch->run();
         }
         for (const auto &h : record.highlights) {
             highlight.bind(1, interviewId);
