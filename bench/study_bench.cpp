@@ -2,6 +2,7 @@
 #include "study_generator.h"
 
 #include <jtbd/forces.h>
+#include <jtbd/search.h>
 #include <jtbd/study.h>
 #include <jtbd/study_json.h>
 
@@ -42,6 +43,9 @@ constexpr double kForcesBudgetMs = 50.0;
 constexpr int kOpenRuns = 21;
 constexpr int kForcesRuns = 21;
 constexpr int kExportRuns = 3;
+constexpr int kSearchRuns = 41;
+constexpr double kSearchMedianBudgetMs = 10.0;
+constexpr double kSearchP95BudgetMs = 30.0;
 // As many turns a statement as Study::setTranscript writes.
 constexpr std::size_t kTurnsPerInsert = 256;
 
@@ -771,6 +775,50 @@ int run(const Options &options)
         }
     }
 
+    // Search on an open study: a word, a phrase and a prefix, each narrowed by a filter, as the
+    // budget is set. Each is run once first: the first search after opening reads every turn's
+    // length, a one-off cost reported on its own row.
+    struct SearchCase
+    {
+        std::string label;
+        SearchQuery query;
+        Samples samples;
+    };
+
+    std::vector<SearchCase> searches;
+    double firstSearch = 0;
+    {
+        Study study = must(Study::open(studyFile), "opening " + studyFile.string());
+        const auto &someone = data.participants.at(data.participants.size() / 3);
+        SearchQuery word;
+        word.text = "invoice";
+        word.participantCode = someone.code;
+        SearchQuery phrase;
+        phrase.text = "\"the deadline\"";
+        phrase.role = SpeakerRole::Participant;
+        SearchQuery prefix;
+        prefix.text = "frustrat*";
+        prefix.attribute = someone.attributes.front();
+        searches = {{"Search: a word, one participant's interviews", word, {}},
+                    {"Search: a phrase, participants' turns only", phrase, {}},
+                    {"Search: a prefix, participants with one attribute", prefix, {}}};
+        const auto start = Clock::now();
+        must(study.search(word), "searching");
+        firstSearch = secondsSince(start);
+        for (auto &search : searches) {
+            must(study.search(search.query), "searching");
+            for (int i = 0; i < kSearchRuns; ++i) {
+                const auto begin = Clock::now();
+                must(study.search(search.query), "searching");
+                search.samples.seconds.push_back(secondsSince(begin));
+            }
+        }
+    }
+    auto percentile95 = [](std::vector<double> values) {
+        std::sort(values.begin(), values.end());
+        return values[(values.size() * 95 + 99) / 100 - 1];
+    };
+
     Samples exports;
     std::uintmax_t exportBytes = 0;
     {
@@ -788,6 +836,10 @@ int run(const Options &options)
     const bool writeOk = ratio <= kWriteRatioBudget;
     const bool openOk = openAndList.median() * 1000.0 < kOpenAndListBudgetMs;
     const bool forcesOk = forces.median() * 1000.0 < kForcesBudgetMs;
+    bool searchOk = true;
+    for (const auto &search : searches)
+        searchOk = searchOk && search.samples.median() * 1000.0 < kSearchMedianBudgetMs
+                   && percentile95(search.samples.seconds) * 1000.0 < kSearchP95BudgetMs;
     auto verdict = [](bool ok) {
         return std::string(ok ? "pass" : "**FAIL**");
     };
@@ -852,6 +904,29 @@ int run(const Options &options)
          ""},
     };
 
+    // Search rows go before the export, after the forces summary.
+    std::vector<Row> searchRows;
+    for (const auto &search : searches) {
+        const double median = search.samples.median() * 1000.0;
+        const double p95 = percentile95(search.samples.seconds) * 1000.0;
+        char budget[64];
+        std::snprintf(budget,
+                      sizeof budget,
+                      "median < %.0f ms, 95th < %.0f ms (95th: %.1f ms)",
+                      kSearchMedianBudgetMs,
+                      kSearchP95BudgetMs,
+                      p95);
+        searchRows.push_back({search.label,
+                              formatDuration(search.samples.median()),
+                              formatRange(search.samples),
+                              kSearchRuns,
+                              budget,
+                              verdict(median < kSearchMedianBudgetMs && p95 < kSearchP95BudgetMs)});
+    }
+    searchRows.push_back(
+        {"… the first search after opening", formatDuration(firstSearch), "", 1, "", ""});
+    rows.insert(rows.end() - 1, searchRows.begin(), searchRows.end());
+
     std::ostringstream report;
     report << "Run on " << utcNow() << ": " << std::thread::hardware_concurrency() << " × "
            << cpuName() << ", SQLite " << sqlite3_libversion() << ".\n\n"
@@ -880,7 +955,7 @@ int run(const Options &options)
     }
     if (options.keep)
         std::cout << "kept " << studyFile.string() << "\n";
-    return writeOk && openOk && forcesOk ? 0 : 1;
+    return writeOk && openOk && forcesOk && searchOk ? 0 : 1;
 }
 
 } // namespace
