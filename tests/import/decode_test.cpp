@@ -1,5 +1,7 @@
 // Decoding transcript bytes: byte-order marks, UTF-16, line endings, the Windows-1252 fallback, and
 // files that are not text at all.
+#include "transcript_fixtures.h"
+
 #include <jtbd/transcript.h>
 
 #include <filesystem>
@@ -10,28 +12,9 @@
 
 namespace jtbd {
 
-// Turns as GoogleTest prints them when a comparison fails.
-inline void PrintTo(const TurnInput &turn, std::ostream *out)
-{
-    auto time = [](const std::optional<std::int64_t> &ms) {
-        return ms ? std::to_string(*ms) : std::string("-");
-    };
-    *out << "{" << turn.speaker << ", " << time(turn.startMs) << ", " << time(turn.endMs) << ", \""
-         << turn.text << "\"}";
-}
-
 namespace {
 
-const std::filesystem::path fixtures =
-    std::filesystem::path(__FILE__).parent_path().parent_path() / "data" / "transcripts";
-
-std::string fixture(const std::string &name)
-{
-    std::ifstream in(fixtures / name, std::ios::binary);
-    if (!in)
-        ADD_FAILURE() << "missing fixture " << (fixtures / name).string();
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
+using namespace transcript_test;
 
 ParsedTranscript parsed(const std::string &name, const std::string &expectedFormat)
 {
@@ -62,9 +45,6 @@ TurnInput turn(std::string speaker,
 {
     return {std::move(speaker), SpeakerRole::Unknown, start, end, std::move(text)};
 }
-
-using Turns = std::vector<TurnInput>;
-using Warnings = std::vector<std::string>;
 
 const Turns vttTurns = {turn("Zoë", 1000, 2000, "Café, naïve — “quoted”."),
                         turn("Maya", 2000, 3500, "日本語 😀 ok")};

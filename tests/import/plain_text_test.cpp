@@ -1,4 +1,6 @@
 // The plain-text transcript format: turns, times, continuations and every error it reports.
+#include "transcript_fixtures.h"
+
 #include <jtbd/transcript.h>
 
 #include <filesystem>
@@ -9,28 +11,9 @@
 
 namespace jtbd {
 
-// Turns as GoogleTest prints them when a comparison fails.
-inline void PrintTo(const TurnInput &turn, std::ostream *out)
-{
-    auto time = [](const std::optional<std::int64_t> &ms) {
-        return ms ? std::to_string(*ms) : std::string("-");
-    };
-    *out << "{" << turn.speaker << ", " << time(turn.startMs) << ", " << time(turn.endMs) << ", \""
-         << turn.text << "\"}";
-}
-
 namespace {
 
-const std::filesystem::path fixtures =
-    std::filesystem::path(__FILE__).parent_path().parent_path() / "data" / "transcripts";
-
-std::string fixture(const std::string &name)
-{
-    std::ifstream in(fixtures / name, std::ios::binary);
-    if (!in)
-        ADD_FAILURE() << "missing fixture " << (fixtures / name).string();
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
+using namespace transcript_test;
 
 // A fixture read with format recognition, which must pick plain text.
 ParsedTranscript parsedFixture(const std::string &name)
@@ -59,8 +42,6 @@ TurnInput turn(std::string speaker, std::optional<std::int64_t> start, std::stri
 {
     return {std::move(speaker), SpeakerRole::Unknown, start, std::nullopt, std::move(text)};
 }
-
-using Turns = std::vector<TurnInput>;
 
 ParsedTranscript parsed(const std::string &bytes)
 {

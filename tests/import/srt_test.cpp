@@ -1,4 +1,6 @@
 // SRT transcripts: cue numbering, separators, styling, each way of naming speakers, and errors.
+#include "transcript_fixtures.h"
+
 #include <jtbd/transcript.h>
 
 #include <filesystem>
@@ -9,28 +11,9 @@
 
 namespace jtbd {
 
-// Turns as GoogleTest prints them when a comparison fails.
-inline void PrintTo(const TurnInput &turn, std::ostream *out)
-{
-    auto time = [](const std::optional<std::int64_t> &ms) {
-        return ms ? std::to_string(*ms) : std::string("-");
-    };
-    *out << "{" << turn.speaker << ", " << time(turn.startMs) << ", " << time(turn.endMs) << ", \""
-         << turn.text << "\"}";
-}
-
 namespace {
 
-const std::filesystem::path fixtures =
-    std::filesystem::path(__FILE__).parent_path().parent_path() / "data" / "transcripts";
-
-std::string fixture(const std::string &name)
-{
-    std::ifstream in(fixtures / name, std::ios::binary);
-    if (!in)
-        ADD_FAILURE() << "missing fixture " << (fixtures / name).string();
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
+using namespace transcript_test;
 
 // A fixture read with format recognition, which must pick SRT.
 ParsedTranscript parsed(const std::string &name)
@@ -59,9 +42,6 @@ TurnInput turn(std::string speaker, std::int64_t start, std::int64_t end, std::s
 {
     return {std::move(speaker), SpeakerRole::Unknown, start, end, std::move(text)};
 }
-
-using Turns = std::vector<TurnInput>;
-using Warnings = std::vector<std::string>;
 
 } // namespace
 
