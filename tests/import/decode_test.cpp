@@ -16,17 +16,6 @@ namespace {
 
 using namespace transcript_test;
 
-ParsedTranscript parsed(const std::string &name, const std::string &expectedFormat)
-{
-    auto result = parseTranscript(fixture(name), "auto", name);
-    if (!result) {
-        ADD_FAILURE() << result.error().message;
-        return {};
-    }
-    EXPECT_EQ(result->format, expectedFormat) << name;
-    return *result;
-}
-
 std::string errorOf(const std::string &bytes)
 {
     auto result = parseTranscript(bytes, "auto", "t.txt");
@@ -38,14 +27,6 @@ std::string errorOf(const std::string &bytes)
     return result.error().message;
 }
 
-TurnInput turn(std::string speaker,
-               std::optional<std::int64_t> start,
-               std::optional<std::int64_t> end,
-               std::string text)
-{
-    return {std::move(speaker), SpeakerRole::Unknown, start, end, std::move(text)};
-}
-
 const Turns vttTurns = {turn("Zoë", 1000, 2000, "Café, naïve — “quoted”."),
                         turn("Maya", 2000, 3500, "日本語 😀 ok")};
 const Turns txtTurns = {turn("Zoë", {}, {}, "Café, naïve — “quoted”."),
@@ -55,7 +36,7 @@ const Turns txtTurns = {turn("Zoë", {}, {}, "Café, naïve — “quoted”."),
 
 TEST(Decode, Utf8WithAByteOrderMark)
 {
-    const auto t = parsed("encoding/utf8_bom.vtt", "vtt");
+    const auto t = parsedFixture("encoding/utf8_bom.vtt", "vtt");
     EXPECT_EQ(t.turns, vttTurns);
     EXPECT_TRUE(t.warnings.empty());
     const auto decoded = decodeText(fixture("encoding/utf8_bom.vtt"));
@@ -66,7 +47,7 @@ TEST(Decode, Utf8WithAByteOrderMark)
 
 TEST(Decode, Utf16LittleEndianWithAByteOrderMark)
 {
-    const auto t = parsed("encoding/utf16le.txt", "txt");
+    const auto t = parsedFixture("encoding/utf16le.txt", "txt");
     EXPECT_EQ(t.turns, txtTurns);
     EXPECT_TRUE(t.warnings.empty());
     const auto decoded = decodeText(fixture("encoding/utf16le.txt"));
@@ -77,7 +58,7 @@ TEST(Decode, Utf16LittleEndianWithAByteOrderMark)
 
 TEST(Decode, Utf16BigEndianWithAByteOrderMark)
 {
-    const auto t = parsed("encoding/utf16be.vtt", "vtt");
+    const auto t = parsedFixture("encoding/utf16be.vtt", "vtt");
     EXPECT_EQ(t.turns, vttTurns);
     EXPECT_TRUE(t.warnings.empty());
     EXPECT_EQ(decodeText(fixture("encoding/utf16be.vtt"))->encoding, "UTF-16BE");
@@ -85,7 +66,7 @@ TEST(Decode, Utf16BigEndianWithAByteOrderMark)
 
 TEST(Decode, Utf16WithoutAByteOrderMarkIsReadWithAWarning)
 {
-    const auto t = parsed("encoding/utf16le_no_bom.txt", "txt");
+    const auto t = parsedFixture("encoding/utf16le_no_bom.txt", "txt");
     EXPECT_EQ(t.turns, txtTurns);
     EXPECT_EQ(t.warnings,
               Warnings{"the file has no byte-order mark but looks like UTF-16LE text, so it was "
@@ -94,7 +75,7 @@ TEST(Decode, Utf16WithoutAByteOrderMarkIsReadWithAWarning)
 
 TEST(Decode, CrlfLineEnds)
 {
-    const auto t = parsed("encoding/crlf.srt", "srt");
+    const auto t = parsedFixture("encoding/crlf.srt", "srt");
     EXPECT_EQ(t.turns,
               (Turns{turn("Zoë", 1000, 2000, "Café."),
                      turn("Maya", 2000, 3000, "Ok."),
@@ -105,7 +86,7 @@ TEST(Decode, CrlfLineEnds)
 
 TEST(Decode, CrLineEnds)
 {
-    const auto t = parsed("encoding/cr.txt", "txt");
+    const auto t = parsedFixture("encoding/cr.txt", "txt");
     EXPECT_EQ(
         t.turns,
         (Turns{turn("Zoë", {}, {}, "Café, line one.\nLine two."), turn("Maya", {}, {}, "Ok.")}));
@@ -114,7 +95,7 @@ TEST(Decode, CrLineEnds)
 
 TEST(Decode, Windows1252IsTheFallbackAndTheWarningSaysSo)
 {
-    const auto t = parsed("encoding/windows1252.txt", "txt");
+    const auto t = parsedFixture("encoding/windows1252.txt", "txt");
     EXPECT_EQ(t.turns,
               (Turns{turn("Zoë", {}, {}, "Café – “quoted” for 5€."), turn("Maya", {}, {}, "Ok.")}));
     EXPECT_EQ(t.warnings,
@@ -130,7 +111,7 @@ TEST(Decode, Windows1252IsTheFallbackAndTheWarningSaysSo)
 
 TEST(Decode, StrayBytesInUtf8AreReadAsWindows1252AndTheRestStaysUtf8)
 {
-    const auto t = parsed("encoding/mixed_utf8_windows1252.txt", "txt");
+    const auto t = parsedFixture("encoding/mixed_utf8_windows1252.txt", "txt");
     EXPECT_EQ(
         t.turns,
         (Turns{turn("Zoë", {}, {}, "café and “quotes” “pasted”."), turn("Maya", {}, {}, "Ok.")}));

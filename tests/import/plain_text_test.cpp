@@ -15,29 +15,6 @@ namespace {
 
 using namespace transcript_test;
 
-// A fixture read with format recognition, which must pick plain text.
-ParsedTranscript parsedFixture(const std::string &name)
-{
-    auto result = parseTranscript(fixture(name), "auto", name);
-    if (!result) {
-        ADD_FAILURE() << result.error().message;
-        return {};
-    }
-    EXPECT_EQ(result->format, "txt") << name;
-    return *result;
-}
-
-std::string fixtureError(const std::string &name)
-{
-    auto result = parseTranscript(fixture(name), "auto", name);
-    if (result) {
-        ADD_FAILURE() << name << ": expected an error";
-        return {};
-    }
-    EXPECT_EQ(result.error().code, ErrorCode::BadInput);
-    return result.error().message;
-}
-
 TurnInput turn(std::string speaker, std::optional<std::int64_t> start, std::string text)
 {
     return {std::move(speaker), SpeakerRole::Unknown, start, std::nullopt, std::move(text)};
@@ -208,7 +185,7 @@ TEST(PlainText, FormatIsRecognisedAndUnknownFormatsRefused)
 
 TEST(PlainText, OtterHeadersWithSpeakersAndTimes)
 {
-    const auto t = parsedFixture("txt/otter.txt");
+    const auto t = parsedFixture("txt/otter.txt", "txt");
     EXPECT_EQ(t.turns,
               (Turns{turn("Maya Okafor", 3000, "Thanks for making time for this. Shall we start?"),
                      turn("Hannah Price",
@@ -220,7 +197,7 @@ TEST(PlainText, OtterHeadersWithSpeakersAndTimes)
 
 TEST(PlainText, OtterTimestampOnlyHeaders)
 {
-    const auto t = parsedFixture("txt/otter_timestamps_only.txt");
+    const auto t = parsedFixture("txt/otter_timestamps_only.txt", "txt");
     EXPECT_EQ(t.turns,
               (Turns{turn("Unknown speaker", 3000, "Thanks for making time for this."),
                      turn("Unknown speaker", 21000, "It started with a late payment."),
@@ -230,7 +207,7 @@ TEST(PlainText, OtterTimestampOnlyHeaders)
 
 TEST(PlainText, OtterSpeakerOnlyHeaders)
 {
-    const auto t = parsedFixture("txt/otter_speakers_only.txt");
+    const auto t = parsedFixture("txt/otter_speakers_only.txt", "txt");
     EXPECT_EQ(t.turns,
               (Turns{turn("Maya Okafor", {}, "Thanks for making time for this."),
                      turn("Hannah Price", {}, "Sure. It started with a late payment."),
@@ -241,7 +218,7 @@ TEST(PlainText, OtterSpeakerOnlyHeaders)
 
 TEST(PlainText, RevHeadersWithTheTextOnTheNextLine)
 {
-    const auto t = parsedFixture("txt/rev.txt");
+    const auto t = parsedFixture("txt/rev.txt", "txt");
     EXPECT_EQ(t.turns,
               (Turns{turn("Speaker 1", 0, "Thanks for making time for this."),
                      turn("Hannah Price",
@@ -257,7 +234,7 @@ TEST(PlainText, RevHeadersWithTheTextOnTheNextLine)
 
 TEST(PlainText, BareParagraphsBelongToOneUnknownSpeaker)
 {
-    const auto t = parsedFixture("txt/bare_paragraphs.txt");
+    const auto t = parsedFixture("txt/bare_paragraphs.txt", "txt");
     EXPECT_EQ(t.turns,
               (Turns{turn("Unknown speaker",
                           {},
@@ -272,7 +249,7 @@ TEST(PlainText, BareParagraphsBelongToOneUnknownSpeaker)
 
 TEST(PlainText, TeamsWebViewerCopyNoiseIsDropped)
 {
-    const auto t = parsedFixture("txt/teams_web_copy.txt");
+    const auto t = parsedFixture("txt/teams_web_copy.txt", "txt");
     EXPECT_EQ(t.turns,
               (Turns{turn("Paul Murphy", 3000, "Uh, yeah. So how did it start?"),
                      turn("Jeff Voigt", 9000, "With a late invoice. OK."),
@@ -282,7 +259,7 @@ TEST(PlainText, TeamsWebViewerCopyNoiseIsDropped)
 
 TEST(PlainText, TitleLinesBeforeTimedHeadersAreSkippedWithAWarning)
 {
-    const auto t = parsedFixture("txt/teams_docx_copy.txt");
+    const auto t = parsedFixture("txt/teams_docx_copy.txt", "txt");
     EXPECT_EQ(t.turns,
               (Turns{turn("Maya Okafor", 3000, "Thanks for making time."),
                      turn("Hannah Price", 9000, "Sure.")}));

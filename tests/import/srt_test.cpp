@@ -15,32 +15,9 @@ namespace {
 
 using namespace transcript_test;
 
-// A fixture read with format recognition, which must pick SRT.
 ParsedTranscript parsed(const std::string &name)
 {
-    auto result = parseTranscript(fixture(name), "auto", name);
-    if (!result) {
-        ADD_FAILURE() << result.error().message;
-        return {};
-    }
-    EXPECT_EQ(result->format, "srt") << name;
-    return *result;
-}
-
-std::string errorOf(const std::string &name, const std::string &format = "auto")
-{
-    auto result = parseTranscript(fixture(name), format, name);
-    if (result) {
-        ADD_FAILURE() << name << ": expected an error";
-        return {};
-    }
-    EXPECT_EQ(result.error().code, ErrorCode::BadInput);
-    return result.error().message;
-}
-
-TurnInput turn(std::string speaker, std::int64_t start, std::int64_t end, std::string text)
-{
-    return {std::move(speaker), SpeakerRole::Unknown, start, end, std::move(text)};
+    return parsedFixture(name, "srt");
 }
 
 } // namespace
@@ -186,20 +163,20 @@ TEST(Srt, CuesWithoutBlankLinesBetweenThem)
 
 TEST(Srt, ErrorsNameTheLineAndWhatWasExpected)
 {
-    EXPECT_EQ(errorOf("invalid/srt_bad_timing.srt"),
+    EXPECT_EQ(fixtureError("invalid/srt_bad_timing.srt"),
               "invalid/srt_bad_timing.srt: line 6: expected a cue timing such as 00:00:01,000 --> "
               "00:00:04,000, found '00:00:02,000 --> 00:00:03;000'");
-    EXPECT_EQ(errorOf("invalid/srt_timing_without_arrow.srt"),
+    EXPECT_EQ(fixtureError("invalid/srt_timing_without_arrow.srt"),
               "invalid/srt_timing_without_arrow.srt: line 6: expected a cue timing such as "
               "00:00:01,000 --> 00:00:04,000, found '0:00:03 to 0:00:04'");
-    EXPECT_EQ(errorOf("invalid/srt_end_before_start.srt"),
+    EXPECT_EQ(fixtureError("invalid/srt_end_before_start.srt"),
               "invalid/srt_end_before_start.srt: line 6: end time 00:01:02.000 is before start "
               "time 00:01:05.000");
-    EXPECT_EQ(errorOf("invalid/srt_number_without_timing.srt"),
+    EXPECT_EQ(fixtureError("invalid/srt_number_without_timing.srt"),
               "invalid/srt_number_without_timing.srt: line 6: expected a cue timing such as "
               "00:00:01,000 --> 00:00:04,000 after cue number 2, found a blank line");
     // Forced on a file with no cue at all.
-    EXPECT_EQ(errorOf("txt/bare_paragraphs.txt", "srt"),
+    EXPECT_EQ(fixtureError("txt/bare_paragraphs.txt", "srt"),
               "txt/bare_paragraphs.txt: the file holds no cues; expected a cue timing such as "
               "00:00:01,000 --> 00:00:04,000 followed by its text");
 }
@@ -213,7 +190,7 @@ TEST(Srt, EveryFixtureIsRecognised)
         EXPECT_EQ(result->format, "srt") << name;
     }
     // A broken first timing still says SRT, so the SRT parser can say what is wrong with it.
-    EXPECT_NE(errorOf("invalid/srt_timing_without_arrow.srt").find("expected a cue timing"),
+    EXPECT_NE(fixtureError("invalid/srt_timing_without_arrow.srt").find("expected a cue timing"),
               std::string::npos);
 }
 

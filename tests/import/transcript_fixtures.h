@@ -37,6 +37,38 @@ inline std::string fixture(const std::string &name)
     return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
 
+// A fixture read with format recognition, which must pick `expectedFormat`.
+inline ParsedTranscript parsedFixture(const std::string &name, const std::string &expectedFormat)
+{
+    auto result = parseTranscript(fixture(name), "auto", name);
+    if (!result) {
+        ADD_FAILURE() << result.error().message;
+        return {};
+    }
+    EXPECT_EQ(result->format, expectedFormat) << name;
+    return *result;
+}
+
+// The message a fixture is refused with.
+inline std::string fixtureError(const std::string &name, const std::string &format = "auto")
+{
+    auto result = parseTranscript(fixture(name), format, name);
+    if (result) {
+        ADD_FAILURE() << name << ": expected an error";
+        return {};
+    }
+    EXPECT_EQ(result.error().code, ErrorCode::BadInput);
+    return result.error().message;
+}
+
+inline TurnInput turn(std::string speaker,
+                      std::optional<std::int64_t> start,
+                      std::optional<std::int64_t> end,
+                      std::string text)
+{
+    return {std::move(speaker), SpeakerRole::Unknown, start, end, std::move(text)};
+}
+
 using Turns = std::vector<TurnInput>;
 using Warnings = std::vector<std::string>;
 

@@ -15,32 +15,9 @@ namespace {
 
 using namespace transcript_test;
 
-// A fixture read with format recognition, which must pick WebVTT.
 ParsedTranscript parsed(const std::string &name)
 {
-    auto result = parseTranscript(fixture(name), "auto", name);
-    if (!result) {
-        ADD_FAILURE() << result.error().message;
-        return {};
-    }
-    EXPECT_EQ(result->format, "vtt") << name;
-    return *result;
-}
-
-std::string errorOf(const std::string &name, const std::string &format = "auto")
-{
-    auto result = parseTranscript(fixture(name), format, name);
-    if (result) {
-        ADD_FAILURE() << name << ": expected an error";
-        return {};
-    }
-    EXPECT_EQ(result.error().code, ErrorCode::BadInput);
-    return result.error().message;
-}
-
-TurnInput turn(std::string speaker, std::int64_t start, std::int64_t end, std::string text)
-{
-    return {std::move(speaker), SpeakerRole::Unknown, start, end, std::move(text)};
+    return parsedFixture(name, "vtt");
 }
 
 } // namespace
@@ -244,26 +221,26 @@ TEST(WebVtt, BroadcastChevronsMarkSpeakerChanges)
 
 TEST(WebVtt, ErrorsNameTheLineAndWhatWasExpected)
 {
-    EXPECT_EQ(errorOf("invalid/vtt_broken_arrow.vtt"),
+    EXPECT_EQ(fixtureError("invalid/vtt_broken_arrow.vtt"),
               "invalid/vtt_broken_arrow.vtt: line 8: expected a cue timing such as 00:00:01.000 "
               "--> 00:00:04.000, found '00:00:05.000 - 00:00:07.000'");
-    EXPECT_EQ(errorOf("invalid/vtt_bad_end_time.vtt"),
+    EXPECT_EQ(fixtureError("invalid/vtt_bad_end_time.vtt"),
               "invalid/vtt_bad_end_time.vtt: line 6: expected a cue timing such as 00:00:01.000 "
               "--> 00:00:04.000, found '00:00:02.000 --> 00:00:03,5x0'");
-    EXPECT_EQ(errorOf("invalid/vtt_end_before_start.vtt"),
+    EXPECT_EQ(fixtureError("invalid/vtt_end_before_start.vtt"),
               "invalid/vtt_end_before_start.vtt: line 6: end time 00:00:02.000 is before start "
               "time 00:00:05.000");
-    EXPECT_EQ(errorOf("invalid/vtt_out_of_range.vtt"),
+    EXPECT_EQ(fixtureError("invalid/vtt_out_of_range.vtt"),
               "invalid/vtt_out_of_range.vtt: line 3: timestamp '00:00:61.000' is out of range");
-    EXPECT_EQ(errorOf("invalid/vtt_number_without_timing.vtt"),
+    EXPECT_EQ(fixtureError("invalid/vtt_number_without_timing.vtt"),
               "invalid/vtt_number_without_timing.vtt: line 8: expected a cue timing such as "
               "00:00:01.000 --> 00:00:04.000 after cue number 2, found the end of the file");
-    EXPECT_EQ(errorOf("invalid/vtt_no_cues.vtt"),
+    EXPECT_EQ(fixtureError("invalid/vtt_no_cues.vtt"),
               "invalid/vtt_no_cues.vtt: the file holds no cues; expected a cue timing such as "
               "00:00:01.000 --> 00:00:04.000 followed by its text");
-    EXPECT_EQ(errorOf("invalid/vtt_all_empty.vtt"),
+    EXPECT_EQ(fixtureError("invalid/vtt_all_empty.vtt"),
               "invalid/vtt_all_empty.vtt: all 2 cues of the file are empty");
-    EXPECT_EQ(errorOf("invalid/vtt_no_signature.vtt", "vtt"),
+    EXPECT_EQ(fixtureError("invalid/vtt_no_signature.vtt", "vtt"),
               "invalid/vtt_no_signature.vtt: line 1: expected 'WEBVTT' at the start of a WebVTT "
               "file, found '1'");
 }
