@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace jtbd {
 
@@ -18,6 +19,9 @@ Status exportStudyJson(const Study &study, const std::filesystem::path &out);
 
 // Reads a study JSON document; errors name the source, and the line or JSON path at fault.
 Result<StudySnapshot> parseStudyJson(std::string_view text, const std::string &sourceName);
+
+// Participants as a JSON list, each object as in the study JSON's "participants".
+std::string participantsJson(const std::vector<Participant> &participants);
 
 // True when `text` looks like a study JSON document (to recognise the format of a file).
 bool looksLikeStudyJson(std::string_view text);

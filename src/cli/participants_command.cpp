@@ -4,10 +4,10 @@
 #include <jtbd/csv.h>
 #include <jtbd/file_io.h>
 #include <jtbd/study.h>
+#include <jtbd/study_json.h>
 
 #include <cstdio>
 #include <iostream>
-#include <nlohmann/json.hpp>
 
 namespace jtbd::cli {
 
@@ -36,22 +36,7 @@ int listParticipants(const std::filesystem::path &path, bool json)
     if (!list)
         return report(list.error());
     if (json) {
-        nlohmann::ordered_json out = nlohmann::ordered_json::array();
-        for (const auto &p : *list) {
-            nlohmann::ordered_json attributes = nlohmann::ordered_json::object();
-            for (const auto &a : p.attributes)
-                attributes[a.key] = a.value;
-            out.push_back({{"id", p.id},
-                           {"code", p.code},
-                           {"name", p.name},
-                           {"pseudonym", p.pseudonym},
-                           {"attributes", attributes},
-                           {"switched_from", p.switchedFrom},
-                           {"switched_to", p.switchedTo},
-                           {"switch_date", p.switchDate},
-                           {"consent", key(p.consent)}});
-        }
-        std::cout << out.dump(2) << "\n";
+        std::cout << participantsJson(*list) << "\n";
         return kSuccess;
     }
     if (list->empty()) {

@@ -183,6 +183,23 @@ Result<Json> parse(std::string_view text, const std::string &sourceName)
     }
 }
 
+Json toJson(const Participant &p)
+{
+    Json attributes = Json::object();
+    for (const auto &a : p.attributes)
+        attributes[a.key] = a.value;
+    return {{"id", p.id},
+            {"code", p.code},
+            {"name", p.name},
+            {"pseudonym", p.pseudonym},
+            {"attributes", attributes},
+            {"switched_from", p.switchedFrom},
+            {"switched_to", p.switchedTo},
+            {"switch_date", p.switchDate},
+            {"consent", key(p.consent)},
+            {"notes", p.notes}};
+}
+
 Json toJson(const Guide &guide)
 {
     Json sections = Json::array();
@@ -277,21 +294,8 @@ Json toJson(const StudySnapshot &s)
                          {"order", c.ord}});
     root["codes"] = codes;
     Json participants = Json::array();
-    for (const auto &p : s.participants) {
-        Json attributes = Json::object();
-        for (const auto &a : p.attributes)
-            attributes[a.key] = a.value;
-        participants.push_back({{"id", p.id},
-                                {"code", p.code},
-                                {"name", p.name},
-                                {"pseudonym", p.pseudonym},
-                                {"attributes", attributes},
-                                {"switched_from", p.switchedFrom},
-                                {"switched_to", p.switchedTo},
-                                {"switch_date", p.switchDate},
-                                {"consent", key(p.consent)},
-                                {"notes", p.notes}});
-    }
+    for (const auto &p : s.participants)
+        participants.push_back(toJson(p));
     root["participants"] = participants;
     Json guides = Json::array();
     for (const auto &g : s.guides)

@@ -83,6 +83,7 @@ Result<Json> parse(std::string_view text, const std::string &sourceName);
 Json toJson(const StudySnapshot &snapshot);
 StudySnapshot snapshotFromJson(const Reader &root);
 
+Json toJson(const Participant &participant);
 Json toJson(const Guide &guide);
 Guide guideFromJson(const Reader &reader);
 

@@ -39,6 +39,14 @@ Result<StudySnapshot> parseStudyJson(std::string_view text, const std::string &s
     }
 }
 
+std::string participantsJson(const std::vector<Participant> &participants)
+{
+    json_codec::Json list = json_codec::Json::array();
+    for (const auto &p : participants)
+        list.push_back(json_codec::toJson(p));
+    return list.dump(2);
+}
+
 bool looksLikeStudyJson(std::string_view text)
 {
     text = trim(text);
