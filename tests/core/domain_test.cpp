@@ -360,6 +360,9 @@ TEST_F(Domain, HighlightsRoundTripAndKeepCodesWhenACodeGoes)
     EXPECT_EQ(expectOk(study.highlights(small.interviewId)), std::vector<Highlight>{h});
     EXPECT_EQ(expectOk(study.codeUsage(custom.id)), 1);
     EXPECT_EQ(expectOk(study.highlightsInScope(Scope::wholeStudy(), custom.id)).size(), 1U);
+    EXPECT_EQ(expectOk(study.highlightsInScope(Scope::wholeStudy(), custom.id)).at(0).codeIds,
+              h.codeIds);
+    EXPECT_EQ(expectOk(study.highlightsInScope(Scope::interview(small.interviewId))).at(0), h);
 
     TimelineEvent event{0,
                         small.interviewId,

@@ -125,8 +125,9 @@ Result<std::vector<Highlight>> Study::highlightsInScope(const Scope &scope,
             while (q.next())
                 list.push_back(m_impl->readHighlight(q));
         }
+        auto codes = m_impl->highlightCodes(scope);
         for (auto &h : list)
-            h.codeIds = m_impl->highlightCodeIds(h.id);
+            h.codeIds = std::move(codes[h.id]);
         return list;
     });
 }

@@ -108,16 +108,14 @@ void Study::Impl::writeHighlightCodes(Id highlightId, const std::vector<Id> &cod
                codeId);
 }
 
-std::unordered_map<Id, std::vector<Id>>
-Study::Impl::highlightCodes(std::optional<Id> interviewId) const
+std::unordered_map<Id, std::vector<Id>> Study::Impl::highlightCodes(const Scope &scope) const
 {
     std::unordered_map<Id, std::vector<Id>> codes;
     auto q =
-        interviewId ? db.query(
-            "SELECT hc.highlight_id, hc.code_id FROM highlight h JOIN highlight_code hc ON "
-            "hc.highlight_id = h.id WHERE h.interview_id = ? ORDER BY 1, 2",
-            *interviewId)
-                    : db.query("SELECT highlight_id, code_id FROM highlight_code ORDER BY 1, 2");
+        db.query("SELECT hc.highlight_id, hc.code_id FROM highlight h JOIN highlight_code hc ON "
+                 "hc.highlight_id = h.id WHERE "
+                 + scopeFilter(scope) + " ORDER BY 1, 2");
+    bindScope(q, scope);
     while (q.next())
         codes[q.int64(0)].push_back(q.int64(1));
     return codes;
@@ -211,7 +209,7 @@ Result<std::vector<Highlight>> Study::highlights(Id interviewId) const
             while (q.next())
                 list.push_back(m_impl->readHighlight(q));
         }
-        auto codes = m_impl->highlightCodes(interviewId);
+        auto codes = m_impl->highlightCodes(Scope::interview(interviewId));
         for (auto &h : list)
             h.codeIds = std::move(codes[h.id]);
         return list;

@@ -80,8 +80,8 @@ struct Study::Impl
     Id insertQuestion(Id sectionId, int ord, const GuideQuestion &question, bool keepIds);
     Guide loadGuide(Id id) const;
     void writeHighlightCodes(Id highlightId, const std::vector<Id> &codeIds, bool replace);
-    // The codes of each highlight of an interview (or of every interview), by highlight id.
-    std::unordered_map<Id, std::vector<Id>> highlightCodes(std::optional<Id> interviewId) const;
+    // The codes of every highlight in a scope, by highlight id: one query, not one a highlight.
+    std::unordered_map<Id, std::vector<Id>> highlightCodes(const Scope &scope) const;
     Highlight readHighlight(const storage::Query &q) const; // from kHighlightColumns
     std::vector<Id> highlightCodeIds(Id highlightId) const;
     // An SQL condition on h.interview_id for the scope, with the scope's id as parameter ?20, so
