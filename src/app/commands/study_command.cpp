@@ -1,0 +1,53 @@
+// The undo command every edit is.
+#include "study_command.h"
+
+namespace jtbd::app {
+
+StudyCommand::StudyCommand(const QString &text,
+                           Edit forward,
+                           Edit backward,
+                           std::vector<Change> changes)
+    : QUndoCommand(text)
+    , m_forward(std::move(forward))
+    , m_backward(std::move(backward))
+    , m_changes(std::move(changes))
+{}
+
+bool StudyCommand::run(StudyDocument &document)
+{
+    m_document = &document;
+    return perform(m_forward, text());
+}
+
+void StudyCommand::redo()
+{
+    if (m_done) {
+        m_done = false;
+        return;
+    }
+    perform(m_forward, QObject::tr("Redo %1").arg(text()));
+}
+
+void StudyCommand::undo()
+{
+    perform(m_backward, QObject::tr("Undo %1").arg(text()));
+}
+
+bool StudyCommand::perform(const Edit &edit, const QString &action)
+{
+    Q_ASSERT(m_document);
+    auto &study = m_document->mutableStudy();
+    auto status = study.transaction([&] {
+        return edit(study);
+    });
+    // Announce even after a failure: views reload what is actually stored.
+    for (const auto &change : m_changes)
+        m_document->announce(change);
+    if (!status) {
+        m_document->reportError(action, status.error());
+        return false;
+    }
+    return true;
+}
+
+} // namespace jtbd::app

@@ -1,0 +1,69 @@
+// The undo command every edit of the workbench is: a change to the study with its inverse. Each
+// direction is one transaction, on disk when it returns.
+#pragma once
+
+#include <QUndoCommand>
+
+#include <app/study_document.h>
+#include <functional>
+#include <memory>
+#include <vector>
+
+namespace jtbd::app {
+
+class StudyCommand : public QUndoCommand
+{
+public:
+    using Edit = std::function<Status(Study &)>;
+
+    // `forward` makes the edit, `backward` takes it back; both run inside one transaction.
+    // `changes` are announced after either direction.
+    StudyCommand(const QString &text, Edit forward, Edit backward, std::vector<Change> changes);
+
+    // Makes the edit for the first time; false (with the error reported) when it failed.
+    bool run(StudyDocument &document);
+
+    void markDone() { m_done = true; }
+
+    void redo() override;
+    void undo() override;
+
+protected:
+    // For commands whose forward edit learns something the backward one needs (a new id):
+    // replace the edits after the first run.
+    void setForward(Edit forward) { m_forward = std::move(forward); }
+
+    void setBackward(Edit backward) { m_backward = std::move(backward); }
+
+private:
+    bool perform(const Edit &edit, const QString &action);
+
+    Edit m_forward;
+    Edit m_backward;
+    std::vector<Change> m_changes;
+    StudyDocument *m_document = nullptr;
+    bool m_done = false; // the first redo() from QUndoStack::push() has nothing left to do
+};
+
+// A command that adds a record and takes it back by the id the add returned. On redo the record is
+// added again under that same id, so later commands that refer to it stay valid.
+template<typename Record>
+class AddCommand final : public StudyCommand
+{
+public:
+    using Add = std::function<Result<Id>(Study &, const Record &)>;
+    using Remove = std::function<Status(Study &, Id)>;
+
+    AddCommand(
+        const QString &text, Record record, Add add, Remove remove, std::vector<Change> changes);
+
+    // The new record's id, once the command has run.
+    Id addedId() const { return m_record->id; }
+
+private:
+    std::shared_ptr<Record> m_record;
+};
+
+} // namespace jtbd::app
+
+#include "study_command_impl.h"
