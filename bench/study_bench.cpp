@@ -218,34 +218,7 @@ double writeThroughApi(const fs::path &path, const SyntheticStudy &data)
 {
     Study study = must(Study::create(path), "creating " + path.string());
     const auto start = Clock::now();
-    const Status written = study.transaction([&]() -> Status {
-        for (std::size_t i = 0; i < data.participants.size(); ++i) {
-            auto id = study.addParticipant(data.participants[i]);
-            if (!id)
-                return id.error();
-            if (*id != static_cast<Id>(i) + 1)
-                return makeError(ErrorCode::Internal, "participant ids are not 1, 2, 3…");
-        }
-        for (std::size_t i = 0; i < data.interviews.size(); ++i) {
-            const auto &record = data.interviews[i];
-            auto id = study.addInterview(record.interview);
-            if (!id)
-                return id.error();
-            if (*id != static_cast<Id>(i) + 1)
-                return makeError(ErrorCode::Internal, "interview ids are not 1, 2, 3…");
-            if (auto set = study.setTranscript(*id, record.turns); !set)
-                return set;
-            for (const auto &highlight : record.highlights) {
-                if (auto added = study.addHighlight(highlight); !added)
-                    return added.error();
-            }
-        }
-        for (const auto &job : data.jobs) {
-            if (auto added = study.addJob(job); !added)
-                return added.error();
-        }
-        return {};
-    });
+    const Status written = writeStudy(study, data);
     const double seconds = secondsSince(start);
     must(written, "writing through the API");
     return seconds;

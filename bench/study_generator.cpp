@@ -523,4 +523,61 @@ generateStudy(const GeneratorOptions &options, const CodePool &codes, std::optio
     return study;
 }
 
+Result<CodePool> codePool(const Study &study)
+{
+    auto codes = study.codes();
+    if (!codes)
+        return codes.error();
+    CodePool pool;
+    for (const Code &code : *codes) {
+        pool.all.push_back(code.id);
+        if (code.kind == CodeKind::Force)
+            pool.forces.push_back(code.id);
+    }
+    if (pool.forces.size() != 4)
+        return makeError(ErrorCode::Internal, "a new study should have four force codes");
+    return pool;
+}
+
+std::optional<Id> builtinGuide(const Study &study)
+{
+    if (auto guides = study.guides())
+        for (const Guide &guide : *guides)
+            if (guide.builtin)
+                return guide.id;
+    return std::nullopt;
+}
+
+Status writeStudy(Study &study, const SyntheticStudy &data)
+{
+    return study.transaction([&]() -> Status {
+        for (std::size_t i = 0; i < data.participants.size(); ++i) {
+            auto id = study.addParticipant(data.participants[i]);
+            if (!id)
+                return id.error();
+            if (*id != static_cast<Id>(i) + 1)
+                return makeError(ErrorCode::Internal, "participant ids are not 1, 2, 3…");
+        }
+        for (std::size_t i = 0; i < data.interviews.size(); ++i) {
+            const auto &record = data.interviews[i];
+            auto id = study.addInterview(record.interview);
+            if (!id)
+                return id.error();
+            if (*id != static_cast<Id>(i) + 1)
+                return makeError(ErrorCode::Internal, "interview ids are not 1, 2, 3…");
+            if (auto set = study.setTranscript(*id, record.turns); !set)
+                return set;
+            for (const auto &highlight : record.highlights) {
+                if (auto added = study.addHighlight(highlight); !added)
+                    return added.error();
+            }
+        }
+        for (const auto &job : data.jobs) {
+            if (auto added = study.addJob(job); !added)
+                return added.error();
+        }
+        return {};
+    });
+}
+
 } // namespace jtbd::bench

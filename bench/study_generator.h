@@ -2,6 +2,7 @@
 #pragma once
 
 #include <jtbd/model.h>
+#include <jtbd/study.h>
 
 #include <cstdint>
 #include <optional>
@@ -65,5 +66,13 @@ struct SyntheticStudy
 SyntheticStudy generateStudy(const GeneratorOptions &options,
                              const CodePool &codes,
                              std::optional<Id> guideId = {});
+
+// The codes of `study` that generated highlights draw from, and its built-in guide.
+Result<CodePool> codePool(const Study &study);
+std::optional<Id> builtinGuide(const Study &study);
+
+// What the importer does: every record added through the public API, in one transaction. The
+// study must be new (the ids of `data` are those a new study assigns).
+Status writeStudy(Study &study, const SyntheticStudy &data);
 
 } // namespace jtbd::bench
