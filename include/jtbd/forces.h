@@ -6,6 +6,8 @@
 
 #include <array>
 #include <cstdint>
+#include <string>
+#include <utility>
 
 namespace jtbd {
 
@@ -15,17 +17,27 @@ struct Scope
     enum class Kind {
         Study,
         Interview,
-        Job
+        Job,
+        Participants // the interviews of participants with one attribute value ("region" = "Wales")
     };
 
     Kind kind = Kind::Study;
-    Id id = 0; // the interview or job; unused for the whole study
+    Id id = 0; // the interview or job; unused for the whole study and for participants
+    std::string attributeKey;   // Participants: the attribute's key, matched exactly
+    std::string attributeValue; // Participants: the value it must have, matched exactly
 
-    static Scope wholeStudy() { return {Kind::Study, 0}; }
+    static Scope wholeStudy() { return {Kind::Study, 0, {}, {}}; }
 
-    static Scope interview(Id interviewId) { return {Kind::Interview, interviewId}; }
+    static Scope interview(Id interviewId) { return {Kind::Interview, interviewId, {}, {}}; }
 
-    static Scope job(Id jobId) { return {Kind::Job, jobId}; }
+    static Scope job(Id jobId) { return {Kind::Job, jobId, {}, {}}; }
+
+    static Scope participants(std::string key, std::string value)
+    {
+        return {Kind::Participants, 0, std::move(key), std::move(value)};
+    }
+
+    bool operator==(const Scope &) const = default;
 };
 
 // How a force's strength is measured: the summed intensity of its highlights (1–5 each), or the

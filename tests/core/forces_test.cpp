@@ -109,4 +109,80 @@ TEST_F(Forces, StrongestEvidenceComesFirst)
     EXPECT_EQ(expectOk(study->strongestEvidence(Scope::wholeStudy(), Force::Push, 1)).size(), 1U);
 }
 
+TEST_F(Forces, ParticipantAttributeScopeCoversTheirInterviewsOnly)
+{
+    // P01 (first interview) is a sole trader in Wales; P02 (second) a limited company in Wales;
+    // a third interview without a participant is in no attribute scope.
+    Participant p01 =
+        expectOk(study->participant(expectOk(study->interview(first)).participantId.value()));
+    p01.attributes = {{"business", "Sole trader"}, {"region", "Wales"}};
+    expectOk(study->updateParticipant(p01));
+    Participant p02;
+    p02.code = "P02";
+    p02.pseudonym = "Sam";
+    p02.attributes = {{"business", "Limited company"}, {"region", "Wales"}};
+    const Id p02Id = expectOk(study->addParticipant(p02));
+    Interview second_ = expectOk(study->interview(second));
+    second_.participantId = p02Id;
+    expectOk(study->updateInterview(second_));
+    Interview loose{0, {}, {}, "Third", "", {}, InterviewStatus::Coded, {}, "", "", ""};
+    const Id third = expectOk(study->addInterview(loose));
+    expectOk(study->setTranscript(third, {{"P", SpeakerRole::Participant, {}, {}, "zyxwvutsrq"}}));
+
+    const Id soleTraderPush = tag(first, 0, {"push"}, 5);
+    tag(first, 3, {"habit"}, 2);
+    const Id companyPull = tag(second, 0, {"pull"}, 4);
+    tag(third, 0, {"push"}, 1);
+
+    const Scope soleTraders = Scope::participants("business", "Sole trader");
+    EXPECT_EQ(soleTraders.kind, Scope::Kind::Participants);
+    const ForcesSummary sole = expectOk(study->forcesSummary(soleTraders));
+    EXPECT_EQ(sole[Force::Push].count, 1);
+    EXPECT_EQ(sole[Force::Push].intensity, 5);
+    EXPECT_EQ(sole[Force::Habit].intensity, 2);
+    EXPECT_EQ(sole[Force::Pull].count, 0);
+
+    const ForcesSummary wales =
+        expectOk(study->forcesSummary(Scope::participants("region", "Wales")));
+    EXPECT_EQ(wales[Force::Push].count, 1); // the third interview has no participant
+    EXPECT_EQ(wales[Force::Pull].intensity, 4);
+
+    // Values match exactly: another spelling or an unknown key is an empty scope, not an error.
+    const ForcesSummary none =
+        expectOk(study->forcesSummary(Scope::participants("region", "wales")));
+    EXPECT_EQ(none.toward(Weighting::Count) + none.against(Weighting::Count), 0);
+    EXPECT_EQ(expectOk(study->forcesSummary(Scope::participants("shoe size", "9")))
+                  .against(Weighting::Count),
+              0);
+    EXPECT_EQ(study->forcesSummary(Scope::participants("", "x")).error().code,
+              ErrorCode::InvalidArgument);
+
+    const auto pushes = expectOk(study->strongestEvidence(soleTraders, Force::Push, 10));
+    ASSERT_EQ(pushes.size(), 1U);
+    EXPECT_EQ(pushes[0].highlight.id, soleTraderPush);
+    EXPECT_EQ(pushes[0].participantCode, "P01");
+    const auto pulls = expectOk(study->strongestEvidence(
+        Scope::participants("business", "Limited company"), Force::Pull, 10));
+    ASSERT_EQ(pulls.size(), 1U);
+    EXPECT_EQ(pulls[0].highlight.id, companyPull);
+    EXPECT_EQ(pulls[0].participantPseudonym, "Sam");
+
+    const auto inScope = expectOk(study->highlightsInScope(soleTraders));
+    ASSERT_EQ(inScope.size(), 2U);
+    EXPECT_EQ(inScope[0].interviewId, first);
+    EXPECT_FALSE(inScope[0].codeIds.empty());
+    const auto pushInWales = expectOk(
+        study->highlightsInScope(Scope::participants("region", "Wales"), codeId(*study, "push")));
+    ASSERT_EQ(pushInWales.size(), 1U);
+    EXPECT_EQ(pushInWales[0].id, soleTraderPush);
+}
+
+TEST_F(Forces, ScopesCompareByKindAndValue)
+{
+    EXPECT_EQ(Scope::participants("region", "Wales"), Scope::participants("region", "Wales"));
+    EXPECT_NE(Scope::participants("region", "Wales"), Scope::participants("region", "Kent"));
+    EXPECT_NE(Scope::job(1), Scope::interview(1));
+    EXPECT_EQ(Scope::wholeStudy(), Scope{});
+}
+
 } // namespace jtbd

@@ -1,6 +1,8 @@
 // The queries behind forces diagrams and evidence lists, over a scope.
 #include "study_impl.h"
 
+#include <jtbd/text.h>
+
 #include <algorithm>
 #include <array>
 #include <unordered_map>
@@ -31,6 +33,8 @@ void Study::Impl::requireScope(const Scope &scope) const
         requireRow("interview", scope.id, "interview");
     else if (scope.kind == Scope::Kind::Job)
         requireRow("job", scope.id, "job");
+    else if (scope.kind == Scope::Kind::Participants && trim(scope.attributeKey).empty())
+        fail(ErrorCode::InvalidArgument, "a participant attribute scope needs an attribute key");
 }
 
 std::string Study::Impl::scopeFilter(const Scope &scope)
@@ -42,14 +46,29 @@ std::string Study::Impl::scopeFilter(const Scope &scope)
         return "h.interview_id = ?20";
     case Scope::Kind::Job:
         return "h.interview_id IN (SELECT interview_id FROM job_member WHERE job_id = ?20)";
+    case Scope::Kind::Participants:
+        // The attribute table is small (participants x keys); the interviews are found through
+        // interview_by_participant and their highlights through highlight_by_interview.
+        return "h.interview_id IN (SELECT i.id FROM participant_attribute pa JOIN interview i ON "
+               "i.participant_id = pa.participant_id WHERE pa.key = ?20 AND pa.value = ?22)";
     }
     return "1";
 }
 
 void Study::Impl::bindScope(storage::Query &query, const Scope &scope)
 {
-    if (scope.kind != Scope::Kind::Study)
+    switch (scope.kind) {
+    case Scope::Kind::Study:
+        return;
+    case Scope::Kind::Interview:
+    case Scope::Kind::Job:
         query.bind(20, scope.id);
+        return;
+    case Scope::Kind::Participants:
+        query.bind(20, scope.attributeKey);
+        query.bind(22, scope.attributeValue);
+        return;
+    }
 }
 
 Result<ForcesSummary> Study::forcesSummary(const Scope &scope) const

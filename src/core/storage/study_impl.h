@@ -84,8 +84,9 @@ struct Study::Impl
     std::unordered_map<Id, std::vector<Id>> highlightCodes(const Scope &scope) const;
     Highlight readHighlight(const storage::Query &q) const; // from kHighlightColumns
     std::vector<Id> highlightCodeIds(Id highlightId) const;
-    // An SQL condition on h.interview_id for the scope, with the scope's id as parameter ?20, so
-    // that each kind of scope is one cached statement however many interviews or jobs there are.
+    // An SQL condition on h.interview_id for the scope, with the scope's id (or a participant
+    // attribute's key) as parameter ?20 and an attribute's value as ?22, so that each kind of
+    // scope is one cached statement however many interviews or jobs there are.
     static std::string scopeFilter(const Scope &scope);
     static void bindScope(storage::Query &query, const Scope &scope);
     void requireScope(const Scope &scope) const;
