@@ -228,6 +228,55 @@ TEST_F(Domain, InterviewTurnsAndNotesRoundTrip)
     EXPECT_EQ(sqlite(path, "SELECT count(*) FROM interview_note"), "0");
 }
 
+TEST_F(Domain, QuestionCoverageRoundTripsAndGoesWithItsQuestion)
+{
+    auto small = makeSmallStudy(path);
+    Study study = std::move(small.study);
+    const Id copyId = expectOk(study.copyGuide(expectOk(study.guides())[0].id, "Ours", false));
+    const Guide guide = expectOk(study.guide(copyId));
+    const Id first = guide.sections[0].questions[0].id;
+    const Id second = guide.sections[1].questions[0].id;
+    expectOk(study.setQuestionCovered(small.interviewId, second, 120000));
+    expectOk(study.setQuestionCovered(small.interviewId, first, {}));
+    expectOk(study.setQuestionCovered(small.interviewId, first, 30000)); // marked again: new time
+    InterviewNote note{0, small.interviewId, second, 125000, "Said 'finally' twice", ""};
+    note.id = expectOk(study.addNote(note));
+    study = reopen(study);
+    EXPECT_EQ(expectOk(study.coverage(small.interviewId)),
+              (std::vector<QuestionCoverage>{{small.interviewId, first, 30000},
+                                             {small.interviewId, second, 120000}}));
+    EXPECT_EQ(expectOk(study.questionCoverage(second)),
+              (std::vector<QuestionCoverage>{{small.interviewId, second, 120000}}));
+    const auto notes = expectOk(study.questionNotes(second));
+    ASSERT_EQ(notes.size(), 1U);
+    EXPECT_EQ(notes[0].id, note.id);
+    EXPECT_EQ(notes[0].atMs, 125000);
+
+    expectOk(study.clearQuestionCovered(small.interviewId, first));
+    expectOk(study.clearQuestionCovered(small.interviewId, first)); // nothing left to clear
+    EXPECT_EQ(expectOk(study.coverage(small.interviewId)).size(), 1U);
+    EXPECT_EQ(study.setQuestionCovered(small.interviewId, 987654, {}).error().code,
+              ErrorCode::NotFound);
+    EXPECT_EQ(study.setQuestionCovered(small.interviewId, first, -5).error().code,
+              ErrorCode::InvalidArgument);
+
+    // A deleted section takes its coverage along and unlinks its notes; added back under its ids
+    // (as an undo does), it can be linked again.
+    const GuideSection section = expectOk(study.guide(copyId)).sections[1];
+    expectOk(study.deleteSection(section.id));
+    EXPECT_TRUE(expectOk(study.coverage(small.interviewId)).empty());
+    EXPECT_EQ(expectOk(study.notes(small.interviewId))[0].questionId, std::nullopt);
+    EXPECT_EQ(expectOk(study.addSection(copyId, section, 1)), section.id);
+    EXPECT_EQ(expectOk(study.guide(copyId)).sections[1], section);
+    auto taken = study.addQuestion(section.id, section.questions[0]);
+    ASSERT_FALSE(taken); // its id is in use
+    EXPECT_EQ(taken.error().code, ErrorCode::Conflict);
+
+    expectOk(study.setQuestionCovered(small.interviewId, second, 1000));
+    expectOk(study.deleteInterview(small.interviewId));
+    EXPECT_EQ(sqlite(path, "SELECT count(*) FROM question_coverage"), "0");
+}
+
 TEST_F(Domain, TurnEditsMoveLaterHighlightsAndRefuseCoveredOnes)
 {
     auto small = makeSmallStudy(path);
@@ -305,7 +354,10 @@ TEST_F(Domain, CodebookRoundTripNestMergeDelete)
     // Shortcuts stay unique; names give unique keys; a cycle and a bad colour are refused.
     EXPECT_EQ(study.addCode(lateness).error().code, ErrorCode::Conflict);
     lateness.shortcut.clear();
+    EXPECT_EQ(study.addCode(lateness).error().code, ErrorCode::Conflict) << "its id is taken";
+    lateness.id = 0;
     EXPECT_EQ(expectOk(study.code(expectOk(study.addCode(lateness)))).key, "late-payments-2");
+    lateness.id = stored.id;
     stored.parentId = chasing.id;
     EXPECT_EQ(study.updateCode(stored).error().code, ErrorCode::InvalidArgument);
     stored.parentId = codeId(study, "push");
@@ -322,12 +374,20 @@ TEST_F(Domain, CodebookRoundTripNestMergeDelete)
     EXPECT_EQ(expectOk(study.code(push.id)).color, "#FF0000");
     EXPECT_EQ(study.deleteCode(push.id).error().code, ErrorCode::InvalidArgument);
 
-    // Merge: children follow to the target (highlights move too: see the highlight tests).
+    // Merge: children follow to the target (highlights move too: see the highlight tests). A code
+    // cannot be merged into its own sub-code, which would become its own parent.
+    EXPECT_EQ(study.mergeCode(lateness.id, chasing.id).error().code, ErrorCode::InvalidArgument);
     expectOk(study.mergeCode(lateness.id, codeId(study, "push")));
     EXPECT_EQ(expectOk(study.code(chasing.id)).parentId, codeId(study, "push"));
     EXPECT_EQ(study.code(lateness.id).error().code, ErrorCode::NotFound);
     expectOk(study.deleteCode(chasing.id));
     EXPECT_EQ(expectOk(study.stats()).customCodes, 1);
+
+    // A deleted code can be put back under its old id (what undo does).
+    Code restored = chasing;
+    restored.parentId = codeId(study, "push");
+    EXPECT_EQ(expectOk(study.addCode(restored)), chasing.id);
+    EXPECT_EQ(expectOk(study.code(chasing.id)).name, "Chasing clients");
 }
 
 TEST_F(Domain, HighlightsRoundTripAndKeepCodesWhenACodeGoes)

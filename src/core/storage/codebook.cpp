@@ -108,7 +108,8 @@ Result<Id> Study::addCode(const Code &code)
             fail(ErrorCode::InvalidArgument,
                  "only custom codes can be added; the method's codes are built in");
         Code c = code;
-        c.id = 0;
+        if (c.id != 0 && db.scalar("SELECT count(*) FROM code WHERE id = ?", c.id) > 0)
+            fail(ErrorCode::Conflict, "code id " + std::to_string(c.id) + " is already in use");
         validate(db, c);
         if (c.key.empty()) {
             const std::string base = slug(c.name).empty() ? "code" : slug(c.name);
@@ -119,9 +120,10 @@ Result<Id> Study::addCode(const Code &code)
             fail(ErrorCode::Conflict, "code key '" + c.key + "' is already in use");
         }
         const auto ord = db.scalar("SELECT count(*) FROM code WHERE parent_id IS ?", c.parentId);
-        db.run("INSERT INTO code (parent_id, kind, key, name, color, shortcut, description, "
+        db.run("INSERT INTO code (id, parent_id, kind, key, name, color, shortcut, description, "
                "builtin, ord) "
-               "VALUES (?, 'custom', ?, ?, ?, ?, ?, 0, ?)",
+               "VALUES (?, ?, 'custom', ?, ?, ?, ?, ?, 0, ?)",
+               optionalId(c.id),
                c.parentId,
                c.key,
                c.name,
@@ -186,10 +188,16 @@ Status Study::mergeCode(Id from, Id into)
         if (from == into)
             fail(ErrorCode::InvalidArgument, "a code cannot be merged into itself");
         const Code source = loadCode(db, from);
-        loadCode(db, into);
+        const Code target = loadCode(db, into);
         if (source.builtin)
             fail(ErrorCode::InvalidArgument,
                  "'" + source.name + "' is one of the method's codes and cannot be merged away");
+        // Its sub-codes move to the target: a target among them would become its own parent.
+        for (auto cursor = target.parentId; cursor; cursor = loadCode(db, *cursor).parentId)
+            if (*cursor == from)
+                fail(ErrorCode::InvalidArgument,
+                     "'" + source.name + "' cannot be merged into '" + target.name
+                         + "', which is nested under it");
         db.run("INSERT OR IGNORE INTO highlight_code (highlight_id, code_id) SELECT highlight_id, "
                "? FROM "
                "highlight_code WHERE code_id = ?",
