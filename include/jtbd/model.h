@@ -170,6 +170,16 @@ struct InterviewNote
     bool operator==(const InterviewNote &) const = default;
 };
 
+// A guide question marked as asked in an interview, and when.
+struct QuestionCoverage
+{
+    Id interviewId = 0;
+    Id questionId = 0;
+    std::optional<std::int64_t> atMs; // time into the interview when it was covered
+
+    bool operator==(const QuestionCoverage &) const = default;
+};
+
 struct Code
 {
     Id id = 0;

@@ -35,6 +35,7 @@ struct InterviewRecord
     std::vector<InterviewNote> notes;
     std::vector<Highlight> highlights;
     std::vector<TimelineEvent> timeline;
+    std::vector<QuestionCoverage> coverage; // by question id
 
     bool operator==(const InterviewRecord &) const = default;
 };
@@ -64,7 +65,7 @@ class Study
 {
 public:
     // The schema version this program writes; files with a higher PRAGMA user_version are refused.
-    static constexpr int kSchemaVersion = 3;
+    static constexpr int kSchemaVersion = 4;
     // PRAGMA application_id of every study file ("JTBD").
     static constexpr int kApplicationId = 0x4A544244;
 
@@ -112,18 +113,19 @@ public:
     Result<std::optional<Participant>> findParticipant(std::string_view code) const;
     Result<std::vector<Participant>> participants() const;
 
-    // Interview guides
+    // Interview guides. Guides, sections and questions are added with the ids they carry, like
+    // every other record (0 assigns one), so an undone delete comes back under the same ids.
     Result<Id> addGuide(const Guide &guide); // with its sections and questions
     Status updateGuide(const Guide &guide);  // name, description, length, template flag
     Status deleteGuide(Id id);               // interviews stay, no longer linked
     Result<Guide> guide(Id id) const;
     Result<std::vector<Guide>> guides() const;
     Result<Id> copyGuide(Id id, std::string_view name, bool asTemplate);
-    Result<Id>
+    Result<Id> // with its questions
     addSection(Id guideId, const GuideSection &section, std::optional<int> position = {});
     Status updateSection(const GuideSection &section); // its own fields, not its questions
     Status moveSection(Id sectionId, int position);
-    Status deleteSection(Id sectionId);
+    Status deleteSection(Id sectionId); // with its questions, their notes unlinked
     Result<Id>
     addQuestion(Id sectionId, const GuideQuestion &question, std::optional<int> position = {});
     Status updateQuestion(const GuideQuestion &question);
@@ -150,6 +152,16 @@ public:
     Status updateNote(const InterviewNote &note);
     Status deleteNote(Id id);
     Result<std::vector<InterviewNote>> notes(Id interviewId) const;
+    // The notes taken under a guide question, in every interview (by id).
+    Result<std::vector<InterviewNote>> questionNotes(Id questionId) const;
+
+    // Which guide questions an interview has covered. Marking a covered question again updates
+    // its time; clearing one that is not covered does nothing.
+    Status setQuestionCovered(Id interviewId, Id questionId, std::optional<std::int64_t> atMs);
+    Status clearQuestionCovered(Id interviewId, Id questionId);
+    Result<std::vector<QuestionCoverage>> coverage(Id interviewId) const; // by question id
+    // Every interview that covered a question (by interview id).
+    Result<std::vector<QuestionCoverage>> questionCoverage(Id questionId) const;
 
     // Codebook and coders
     Result<Id> addCode(const Code &code); // custom codes only

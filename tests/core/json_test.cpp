@@ -26,6 +26,11 @@ protected:
         expectOk(sample.addCode(custom));
         expectOk(sample.deleteHighlight(5));
         expectOk(sample.deleteParticipant(expectOk(sample.findParticipant("P12"))->id));
+        // Questions covered while interviewing, one without a time.
+        const Id interviewId = expectOk(sample.interviews())[0].interview.id;
+        const Guide guide = expectOk(sample.guides())[0];
+        expectOk(sample.setQuestionCovered(interviewId, guide.sections[1].questions[0].id, 95000));
+        expectOk(sample.setQuestionCovered(interviewId, guide.sections[0].questions[0].id, {}));
         exported = expectOk(exportStudyJson(sample));
     }
 
@@ -43,6 +48,12 @@ TEST_F(StudyJson, RoundTripIsByteIdentical)
     }));
     EXPECT_EQ(expectOk(exportStudyJson(copy)), exported);
     EXPECT_EQ(expectOk(copy.checkIntegrity()), std::vector<std::string>{});
+    const Id interviewId = expectOk(copy.interviews())[0].interview.id;
+    const auto covered = expectOk(copy.coverage(interviewId));
+    ASSERT_EQ(covered.size(), 2U);
+    EXPECT_EQ(covered[0].atMs, std::nullopt);
+    EXPECT_EQ(covered[1].atMs, 95000);
+    EXPECT_NE(exported.find("\"covered_questions\": ["), std::string::npos);
 }
 
 TEST_F(StudyJson, DocumentIsVersionedAndReadable)

@@ -10,9 +10,13 @@ namespace jtbd {
 using namespace test;
 namespace fs = std::filesystem;
 
+// Takes a current file back to what version 3 had: no question coverage (migration 4).
+constexpr std::string_view kWithoutCoverage = "DROP TABLE question_coverage; ";
+
 // Takes a current file back to what version 2 had: no search index, its triggers or
-// turn_by_role (migration 3).
+// turn_by_role (migration 3), and nothing later.
 constexpr std::string_view kWithoutSearchIndex =
+    "DROP TABLE question_coverage; "
     "DROP TRIGGER turn_search_insert; DROP TRIGGER turn_search_delete; "
     "DROP TRIGGER turn_search_update; DROP TABLE turn_search; DROP INDEX turn_by_role; ";
 
@@ -244,12 +248,52 @@ TEST(StudyFile, MigratesAVersionTwoStudyToASearchableOne)
         EXPECT_TRUE(expectOk(study.search({.text = "overdraft"})).empty());
         EXPECT_EQ(expectOk(study.search({.text = "brewery"})).size(), 1U);
     }
-    EXPECT_EQ(sqlite(path, "PRAGMA user_version"), "3");
+    EXPECT_EQ(sqlite(path, "PRAGMA user_version"), std::to_string(Study::kSchemaVersion));
     EXPECT_EQ(sqlite(path,
                      "INSERT INTO turn_search (turn_search, rank) VALUES ('integrity-check', "
                      "1); SELECT count(*) FROM turn_search_docsize"),
               "2");
     EXPECT_EQ(sqlite(path.string() + ".v2.bak", "PRAGMA user_version"), "2");
+}
+
+TEST(StudyFile, MigratesAVersionThreeStudyToOneThatRecordsCoverage)
+{
+    TempDir dir;
+    const auto path = dir / "v3.jtbd";
+    Id interviewId = 0;
+    {
+        auto small = makeSmallStudy(path);
+        interviewId = small.interviewId;
+    }
+    sqlite(path, std::string(kWithoutCoverage) + "PRAGMA user_version = 3");
+    {
+        Study study = expectOk(Study::open(path));
+        const Id questionId = expectOk(study.guides())[0].sections[0].questions[0].id;
+        EXPECT_TRUE(expectOk(study.coverage(interviewId)).empty());
+        expectOk(study.setQuestionCovered(interviewId, questionId, 61000));
+        EXPECT_EQ(expectOk(study.coverage(interviewId)),
+                  (std::vector<QuestionCoverage>{{interviewId, questionId, 61000}}));
+    }
+    EXPECT_EQ(sqlite(path, "PRAGMA user_version"), "4");
+    EXPECT_EQ(sqlite(path.string() + ".v3.bak", "PRAGMA user_version"), "3");
+    EXPECT_EQ(sqlite(path, "PRAGMA foreign_key_check"), "");
+}
+
+TEST(StudyFile, CurrentFileWithoutItsCoverageTableIsRefused)
+{
+    TempDir dir;
+    const auto path = dir / "s.jtbd";
+    {
+        auto small = makeSmallStudy(path);
+    }
+    sqlite(path, std::string(kWithoutCoverage));
+    const std::string before = readBytes(path);
+    auto study = Study::open(path);
+    ASSERT_FALSE(study);
+    EXPECT_EQ(study.error().code, ErrorCode::StudyDamaged);
+    EXPECT_NE(study.error().message.find("'question_coverage' is missing"), std::string::npos)
+        << study.error().message;
+    EXPECT_EQ(readBytes(path), before);
 }
 
 TEST(StudyFile, CurrentFileWithoutItsSearchTriggerIsRefused)

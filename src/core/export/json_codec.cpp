@@ -342,6 +342,9 @@ Json toJson(const StudySnapshot &s)
                                 {"people", e.people},
                                 {"description", e.description},
                                 {"highlight", nullable(e.highlightId)}});
+        Json covered = Json::array();
+        for (const auto &c : record.coverage)
+            covered.push_back({{"question", c.questionId}, {"at_ms", nullable(c.atMs)}});
         interviews.push_back({{"id", i.id},
                               {"participant", nullable(i.participantId)},
                               {"guide", nullable(i.guideId)},
@@ -355,6 +358,7 @@ Json toJson(const StudySnapshot &s)
                               {"notes", i.notes},
                               {"turns", turns},
                               {"question_notes", notes},
+                              {"covered_questions", covered},
                               {"highlights", highlights},
                               {"timeline", timeline}});
     }
@@ -471,6 +475,8 @@ StudySnapshot snapshotFromJson(const Reader &root)
                                     n.optionalInteger("at_ms"),
                                     n.requiredString("text"),
                                     n.string("created_at")});
+        for (const auto &c : r.array("covered_questions"))
+            record.coverage.push_back({i.id, c.integer("question"), c.optionalInteger("at_ms")});
         for (const auto &h : r.array("highlights")) {
             Highlight highlight;
             highlight.id = h.integer("id");

@@ -176,7 +176,7 @@ Result<Id> Study::addGuide(const Guide &guide)
     return m_impl->write([&] {
         Guide copy = guide;
         copy.builtin = false; // only the program ships built-in guides
-        return m_impl->insertGuide(copy, false);
+        return m_impl->insertGuide(copy, true);
     });
 }
 
@@ -247,7 +247,7 @@ Result<Id> Study::addSection(Id guideId, const GuideSection &section, std::optio
         m_impl->requireRow("guide", guideId, "interview guide");
         const int end = static_cast<int>(
             m_impl->db.scalar("SELECT count(*) FROM guide_section WHERE guide_id = ?", guideId));
-        const Id sectionId = m_impl->insertSection(guideId, end, section, false);
+        const Id sectionId = m_impl->insertSection(guideId, end, section, true);
         if (position)
             renumber(m_impl->db, "guide_section", "guide_id", guideId, sectionId, *position);
         return sectionId;
@@ -300,7 +300,7 @@ Study::addQuestion(Id sectionId, const GuideQuestion &question, std::optional<in
         m_impl->requireRow("guide_section", sectionId, "guide section");
         const int end = static_cast<int>(m_impl->db.scalar(
             "SELECT count(*) FROM guide_question WHERE section_id = ?", sectionId));
-        const Id questionId = m_impl->insertQuestion(sectionId, end, question, false);
+        const Id questionId = m_impl->insertQuestion(sectionId, end, question, true);
         if (position)
             renumber(m_impl->db, "guide_question", "section_id", sectionId, questionId, *position);
         return questionId;

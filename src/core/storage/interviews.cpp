@@ -491,4 +491,76 @@ Result<std::vector<InterviewNote>> Study::notes(Id interviewId) const
     });
 }
 
+Result<std::vector<InterviewNote>> Study::questionNotes(Id questionId) const
+{
+    return m_impl->read([&] {
+        m_impl->requireRow("guide_question", questionId, "guide question");
+        std::vector<InterviewNote> list;
+        auto q = m_impl->db.query("SELECT id, interview_id, at_ms, text, created_at FROM "
+                                  "interview_note WHERE question_id = ? ORDER BY id",
+                                  questionId);
+        while (q.next())
+            list.push_back(
+                {q.int64(0), q.int64(1), questionId, q.optionalInt64(2), q.text(3), q.text(4)});
+        return list;
+    });
+}
+
+Status Study::setQuestionCovered(Id interviewId, Id questionId, std::optional<std::int64_t> atMs)
+{
+    return m_impl->write([&] {
+        m_impl->requireRow("interview", interviewId, "interview");
+        m_impl->requireRow("guide_question", questionId, "guide question");
+        if (atMs && *atMs < 0)
+            fail(ErrorCode::InvalidArgument,
+                 "the time a question was covered cannot be negative (" + std::to_string(*atMs)
+                     + " ms)");
+        m_impl->db.run("INSERT INTO question_coverage (interview_id, question_id, covered_at_ms) "
+                       "VALUES (?, ?, ?) ON CONFLICT (interview_id, question_id) DO UPDATE SET "
+                       "covered_at_ms = excluded.covered_at_ms",
+                       interviewId,
+                       questionId,
+                       atMs);
+    });
+}
+
+Status Study::clearQuestionCovered(Id interviewId, Id questionId)
+{
+    return m_impl->write([&] {
+        m_impl->requireRow("interview", interviewId, "interview");
+        m_impl->requireRow("guide_question", questionId, "guide question");
+        m_impl->db.run("DELETE FROM question_coverage WHERE interview_id = ? AND question_id = ?",
+                       interviewId,
+                       questionId);
+    });
+}
+
+Result<std::vector<QuestionCoverage>> Study::coverage(Id interviewId) const
+{
+    return m_impl->read([&] {
+        m_impl->requireRow("interview", interviewId, "interview");
+        std::vector<QuestionCoverage> list;
+        auto q = m_impl->db.query("SELECT question_id, covered_at_ms FROM question_coverage "
+                                  "WHERE interview_id = ? ORDER BY question_id",
+                                  interviewId);
+        while (q.next())
+            list.push_back({interviewId, q.int64(0), q.optionalInt64(1)});
+        return list;
+    });
+}
+
+Result<std::vector<QuestionCoverage>> Study::questionCoverage(Id questionId) const
+{
+    return m_impl->read([&] {
+        m_impl->requireRow("guide_question", questionId, "guide question");
+        std::vector<QuestionCoverage> list;
+        auto q = m_impl->db.query("SELECT interview_id, covered_at_ms FROM question_coverage "
+                                  "WHERE question_id = ? ORDER BY interview_id",
+                                  questionId);
+        while (q.next())
+            list.push_back({q.int64(0), questionId, q.optionalInt64(1)});
+        return list;
+    });
+}
+
 } // namespace jtbd

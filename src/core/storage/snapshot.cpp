@@ -94,6 +94,7 @@ Result<StudySnapshot> Study::snapshot() const
                 record.notes = must(notes(id));
                 record.highlights = must(highlights(id));
                 record.timeline = must(timeline(id));
+                record.coverage = must(coverage(id));
                 sortById(record.notes);
                 sortById(record.highlights);
                 sortById(record.timeline);
@@ -165,6 +166,9 @@ Status Study::restore(const StudySnapshot &snapshot)
             for (const auto &event : record.timeline)
                 must(addTimelineEvent(event),
                      where + ", timeline event " + std::to_string(event.id));
+            for (const auto &covered : record.coverage)
+                must(setQuestionCovered(record.interview.id, covered.questionId, covered.atMs),
+                     where + ", covered question " + std::to_string(covered.questionId));
         }
         for (const auto &group : snapshot.forceGroups)
             must(addForceGroup(group), "force group " + std::to_string(group.id));

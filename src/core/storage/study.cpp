@@ -62,7 +62,8 @@ constexpr std::array kSchemaObjects = {SchemaObject{"table", "study", 1},
                                        SchemaObject{"table", "turn_search_config", 3},
                                        SchemaObject{"trigger", "turn_search_insert", 3},
                                        SchemaObject{"trigger", "turn_search_delete", 3},
-                                       SchemaObject{"trigger", "turn_search_update", 3}};
+                                       SchemaObject{"trigger", "turn_search_update", 3},
+                                       SchemaObject{"table", "question_coverage", 4}};
 
 // Files up to this size get SQLite's quick_check on open (about 3 ms per megabyte);
 // larger ones are checked by `jtbd check` and whenever a damaged page is read.
@@ -185,7 +186,7 @@ struct Migration
     void (*apply)(Study::Impl &impl);
 };
 
-constexpr std::array<Migration, 3> kMigrations = {{
+constexpr std::array<Migration, 4> kMigrations = {{
     {1,
      [](Study::Impl &impl) {
          const auto schema = resources::find("schema/v1.sql");
@@ -233,6 +234,19 @@ constexpr std::array<Migration, 3> kMigrations = {{
              "END;"
              "INSERT INTO turn_search (turn_search) VALUES ('rebuild');"
              "CREATE INDEX turn_by_role ON turn(role);");
+     }},
+    {4,
+     [](Study::Impl &impl) {
+         // Which guide questions an interview covered, ticked off while it is conducted. A row
+         // goes with its interview or its question.
+         impl.db.execScript(
+             "CREATE TABLE question_coverage ("
+             "  interview_id  INTEGER NOT NULL REFERENCES interview(id) ON DELETE CASCADE,"
+             "  question_id   INTEGER NOT NULL REFERENCES guide_question(id) ON DELETE CASCADE,"
+             "  covered_at_ms INTEGER CHECK (covered_at_ms >= 0),"
+             "  PRIMARY KEY (interview_id, question_id)"
+             ") STRICT, WITHOUT ROWID;"
+             "CREATE INDEX question_coverage_by_question ON question_coverage(question_id);");
      }},
 }};
 
