@@ -1,0 +1,546 @@
+// The forces diagram panel: scope and weighting chosen in a toolbar, the diagram drawn by the
+// report painter, reloaded (once per burst of edits) when the forces may have changed.
+#include "forces_panel.h"
+
+#include <QButtonGroup>
+#include <QComboBox>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QMessageBox>
+#include <QPainter>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QScrollArea>
+#include <QTimer>
+#include <QVBoxLayout>
+
+#include <app/logging.h>
+#include <app/study_document.h>
+#include <map>
+#include <utility>
+
+namespace jtbd::app {
+
+namespace {
+
+// Loaded per force; the painter shows as many as fit and counts the rest as "+N more".
+constexpr int kQuotesPerForce = 6;
+const QSizeF kExportSize(1400, 900);
+
+int kindIndex(Scope::Kind kind)
+{
+    return static_cast<int>(kind);
+}
+
+} // namespace
+
+// ForcesDiagramView
+
+ForcesDiagramView::ForcesDiagramView(QWidget *parent)
+    : QuoteCardCanvas(parent)
+{
+    setObjectName(QStringLiteral("forcesDiagram"));
+    setAccessibleName(tr("Forces diagram"));
+    setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
+}
+
+ForcesDiagramView::~ForcesDiagramView() = default;
+
+void ForcesDiagramView::setData(const report::ForcesDiagramData &data)
+{
+    m_data = data;
+    m_message.clear();
+    setAccessibleDescription(data.title + QStringLiteral(". ") + data.balanceText()
+                             + QStringLiteral(" (") + data.weightingName() + QStringLiteral("). ")
+                             + data.balanceMeaning());
+    // A quote that is no longer shown cannot keep the focus.
+    bool stillShown = false;
+    for (const auto &evidence : m_data.forces)
+        for (const auto &quote : evidence.quotes)
+            stillShown = stillShown || quote.highlightId == focusedHighlight();
+    if (!stillShown)
+        setFocusedHighlight(0);
+    contentChanged();
+}
+
+void ForcesDiagramView::setMessage(const QString &message)
+{
+    m_message = message;
+    contentChanged();
+}
+
+const report::ForcesDiagramGeometry &ForcesDiagramView::geometry() const
+{
+    cards(); // lays out when stale
+    return m_geometry;
+}
+
+QSize ForcesDiagramView::sizeHint() const
+{
+    return {1100, 720};
+}
+
+QSize ForcesDiagramView::minimumSizeHint() const
+{
+    return {640, 480};
+}
+
+std::vector<report::QuoteCardHit>
+ForcesDiagramView::draw(QPainter &painter, const QRectF &rect, Id focused, Id hovered)
+{
+    if (!m_message.isEmpty()) {
+        m_geometry = {};
+        painter.fillRect(rect, Qt::white);
+        painter.setFont(report::reportFont(14));
+        painter.setPen(QColor(0x5F, 0x63, 0x68));
+        painter.drawText(
+            rect.adjusted(40, 40, -40, -40), Qt::AlignCenter | Qt::TextWordWrap, m_message);
+        return {};
+    }
+    report::ForcesDiagramOptions options;
+    options.focusedHighlightId = focused;
+    options.hoveredHighlightId = hovered;
+    m_geometry = report::paintForcesDiagram(painter, rect, m_data, options);
+    return m_geometry.cards;
+}
+
+QString ForcesDiagramView::toolTipFor(Id highlightId) const
+{
+    for (Force force : kForces) {
+        for (const auto &quote : m_data[force].quotes) {
+            if (quote.highlightId != highlightId)
+                continue;
+            const ForceInfo &fi = info(force);
+            return QStringLiteral("<qt><p>") + report::quoted(quote.text).toHtmlEscaped()
+                   + QStringLiteral("</p><p><i>\u2014 ") + quote.who().toHtmlEscaped()
+                   + QStringLiteral("</i> \u00B7 ") + toQString(fi.id) + QLatin1Char(' ')
+                   + toQString(fi.shortName) + QStringLiteral(" \u00B7 intensity ")
+                   + QString::number(quote.intensity)
+                   + QStringLiteral("/5</p><p>Click or press Enter to open it in its "
+                                    "transcript.</p></qt>");
+        }
+    }
+    return {};
+}
+
+// ForcesPanel
+
+ForcesPanel::ForcesPanel(StudyDocument *document, QWidget *parent)
+    : QWidget(parent)
+    , m_document(document)
+    , m_kind(new QComboBox(this))
+    , m_choice(new QComboBox(this))
+    , m_weightingGroup(new QButtonGroup(this))
+    , m_exportPng(new QPushButton(tr("Export PNG\u2026"), this))
+    , m_exportSvg(new QPushButton(tr("Export SVG\u2026"), this))
+    , m_view(new ForcesDiagramView(this))
+    , m_reloadTimer(new QTimer(this))
+{
+    setObjectName(QStringLiteral("forcesPanel"));
+
+    m_kind->setObjectName(QStringLiteral("forcesScopeKind"));
+    m_kind->setAccessibleName(tr("Scope"));
+    m_kind->addItem(tr("Whole study"), kindIndex(Scope::Kind::Study));
+    m_kind->addItem(tr("Interview"), kindIndex(Scope::Kind::Interview));
+    m_kind->addItem(tr("Job"), kindIndex(Scope::Kind::Job));
+    m_kind->addItem(tr("Participants with attribute\u2026"), kindIndex(Scope::Kind::Participants));
+    m_kind->setToolTip(tr("Which stories the diagram sums up"));
+
+    m_choice->setObjectName(QStringLiteral("forcesScopeChoice"));
+    m_choice->setAccessibleName(tr("Scope choice"));
+    m_choice->setMinimumContentsLength(28);
+    m_choice->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+
+    auto *intensity = new QPushButton(tr("Summed intensity"), this);
+    intensity->setObjectName(QStringLiteral("forcesWeightingIntensity"));
+    intensity->setToolTip(tr("Arrow thickness and balance from the summed intensity (1\u20135) of "
+                             "each force's quotes"));
+    auto *count = new QPushButton(tr("Number of quotes"), this);
+    count->setObjectName(QStringLiteral("forcesWeightingCount"));
+    count->setToolTip(tr("Arrow thickness and balance from how many quotes show each force"));
+    for (auto *button : {intensity, count}) {
+        button->setCheckable(true);
+        button->setAutoDefault(false);
+    }
+    intensity->setChecked(true);
+    m_weightingGroup->setExclusive(true);
+    m_weightingGroup->addButton(intensity, static_cast<int>(Weighting::Intensity));
+    m_weightingGroup->addButton(count, static_cast<int>(Weighting::Count));
+
+    m_exportPng->setObjectName(QStringLiteral("forcesExportPng"));
+    m_exportPng->setToolTip(tr("Save the diagram as a PNG image"));
+    m_exportSvg->setObjectName(QStringLiteral("forcesExportSvg"));
+    m_exportSvg->setToolTip(tr("Save the diagram as an SVG drawing"));
+    for (auto *button : {m_exportPng, m_exportSvg})
+        button->setAutoDefault(false);
+
+    auto *toolbar = new QHBoxLayout;
+    toolbar->setContentsMargins(8, 6, 8, 6);
+    toolbar->setSpacing(6);
+    auto *scopeLabel = new QLabel(tr("Scope:"), this);
+    scopeLabel->setBuddy(m_kind);
+    toolbar->addWidget(scopeLabel);
+    toolbar->addWidget(m_kind);
+    toolbar->addWidget(m_choice, 1);
+    toolbar->addSpacing(12);
+    auto *weightingLabel = new QLabel(tr("Arrows:"), this);
+    weightingLabel->setBuddy(intensity);
+    toolbar->addWidget(weightingLabel);
+    toolbar->addWidget(intensity);
+    toolbar->addWidget(count);
+    toolbar->addStretch();
+    toolbar->addWidget(m_exportPng);
+    toolbar->addWidget(m_exportSvg);
+
+    auto *scroll = new QScrollArea(this);
+    scroll->setObjectName(QStringLiteral("forcesScroll"));
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidget(m_view);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addLayout(toolbar);
+    layout->addWidget(scroll, 1);
+    setFocusProxy(m_view);
+
+    m_reloadTimer->setSingleShot(true);
+    m_reloadTimer->setInterval(0);
+    connect(m_reloadTimer, &QTimer::timeout, this, [this] {
+        if (m_choicesStale)
+            reloadChoices();
+        reload();
+    });
+    connect(m_document, &StudyDocument::changed, this, &ForcesPanel::onChanged);
+    connect(m_kind, &QComboBox::activated, this, [this] {
+        onKindChosen();
+    });
+    connect(m_choice, &QComboBox::activated, this, [this] {
+        onChoiceChosen();
+    });
+    connect(m_weightingGroup, &QButtonGroup::idClicked, this, [this](int id) {
+        setWeighting(static_cast<Weighting>(id));
+    });
+    connect(m_exportPng, &QPushButton::clicked, this, [this] {
+        exportWithDialog(QStringLiteral("png"));
+    });
+    connect(m_exportSvg, &QPushButton::clicked, this, [this] {
+        exportWithDialog(QStringLiteral("svg"));
+    });
+    connect(m_view, &ForcesDiagramView::quoteActivated, this, &ForcesPanel::quoteActivated);
+
+    reloadChoices();
+    reload();
+}
+
+ForcesPanel::~ForcesPanel() = default;
+
+const report::ForcesDiagramData &ForcesPanel::data() const
+{
+    return m_view->data();
+}
+
+void ForcesPanel::setScope(const Scope &scope)
+{
+    m_scope = scope;
+    if (m_choicesStale)
+        reloadChoices();
+    fillChoices();
+    reload();
+}
+
+void ForcesPanel::setWeighting(Weighting weighting)
+{
+    m_weighting = weighting;
+    if (auto *button = m_weightingGroup->button(static_cast<int>(weighting)))
+        button->setChecked(true);
+    // Both weightings are in the summary already: nothing to read again.
+    report::ForcesDiagramData data = m_view->data();
+    data.weighting = weighting;
+    if (m_view->message().isEmpty())
+        m_view->setData(data);
+}
+
+void ForcesPanel::onChanged(const Change &change)
+{
+    switch (change.kind) {
+    case Change::Kind::Interviews:
+    case Change::Kind::Participants:
+    case Change::Kind::Jobs:
+    case Change::Kind::Everything:
+    case Change::Kind::Highlights:
+    case Change::Kind::Codes:
+        m_cache.clear();
+        break;
+    default:
+        break;
+    }
+    switch (change.kind) {
+    case Change::Kind::Interviews:
+    case Change::Kind::Participants:
+    case Change::Kind::Jobs:
+    case Change::Kind::Everything:
+        m_choicesStale = true;
+        m_reloadTimer->start();
+        break;
+    case Change::Kind::Highlights:
+        if (m_scope.kind == Scope::Kind::Interview && change.id != 0 && change.id != m_scope.id)
+            break;
+        m_reloadTimer->start();
+        break;
+    case Change::Kind::Codes:
+        m_reloadTimer->start();
+        break;
+    default:
+        break;
+    }
+}
+
+void ForcesPanel::reloadChoices()
+{
+    m_choicesStale = false;
+    const Study &study = m_document->study();
+    m_interviews.clear();
+    m_jobs.clear();
+    m_attributes.clear();
+    if (auto interviews = study.interviews()) {
+        for (const auto &item : *interviews) {
+            const QString title = toQString(item.interview.title);
+            const QString label =
+                item.participantCode.empty()
+                    ? title
+                    : toQString(item.participantCode) + QStringLiteral(" \u00B7 ") + title;
+            m_interviews.push_back({label, item.interview.id, {}, {}});
+        }
+    } else {
+        qCWarning(lcApp) << "Could not list the interviews:"
+                         << toQString(interviews.error().message);
+    }
+    if (auto jobs = study.jobs()) {
+        for (const auto &job : *jobs)
+            m_jobs.push_back({toQString(job.name), job.id, {}, {}});
+    } else {
+        qCWarning(lcApp) << "Could not list the jobs:" << toQString(jobs.error().message);
+    }
+    if (auto participants = study.participants()) {
+        std::map<std::pair<std::string, std::string>, int> counts;
+        for (const auto &participant : *participants)
+            for (const auto &attribute : participant.attributes)
+                ++counts[{attribute.key, attribute.value}];
+        for (const auto &[pair, n] : counts) {
+            const QString label = toQString(pair.first) + QStringLiteral(" = ")
+                                  + toQString(pair.second) + QStringLiteral("  (")
+                                  + QString::number(n)
+                                  + (n == 1 ? tr(" participant)") : tr(" participants)"));
+            m_attributes.push_back({label, 0, pair.first, pair.second});
+        }
+    } else {
+        qCWarning(lcApp) << "Could not list the participants:"
+                         << toQString(participants.error().message);
+    }
+    fillChoices();
+}
+
+// Puts the controls in step with m_scope.
+void ForcesPanel::fillChoices()
+{
+    m_updating = true;
+    m_kind->setCurrentIndex(kindIndex(m_scope.kind));
+    m_choice->clear();
+    const std::vector<Choice> *list = nullptr;
+    QString none;
+    switch (m_scope.kind) {
+    case Scope::Kind::Study:
+        break;
+    case Scope::Kind::Interview:
+        list = &m_interviews;
+        none = tr("No interviews yet");
+        break;
+    case Scope::Kind::Job:
+        list = &m_jobs;
+        none = tr("No jobs yet");
+        break;
+    case Scope::Kind::Participants:
+        list = &m_attributes;
+        none = tr("No participant has attributes");
+        break;
+    }
+    m_choice->setVisible(list != nullptr);
+    if (list) {
+        int current = -1;
+        for (std::size_t i = 0; i < list->size(); ++i) {
+            const Choice &choice = (*list)[i];
+            m_choice->addItem(choice.label);
+            const bool match =
+                m_scope.kind == Scope::Kind::Participants
+                    ? choice.key == m_scope.attributeKey && choice.value == m_scope.attributeValue
+                    : choice.id == m_scope.id;
+            if (match)
+                current = static_cast<int>(i);
+        }
+        if (list->empty())
+            m_choice->addItem(none);
+        m_choice->setEnabled(!list->empty());
+        m_choice->setCurrentIndex(std::max(current, 0));
+    }
+    m_updating = false;
+}
+
+void ForcesPanel::onKindChosen()
+{
+    if (m_updating)
+        return;
+    const auto kind = static_cast<Scope::Kind>(m_kind->currentData().toInt());
+    const std::vector<Choice> *list = kind == Scope::Kind::Interview      ? &m_interviews
+                                      : kind == Scope::Kind::Job          ? &m_jobs
+                                      : kind == Scope::Kind::Participants ? &m_attributes
+                                                                          : nullptr;
+    if (!list) {
+        setScope(Scope::wholeStudy());
+        return;
+    }
+    if (list->empty()) {
+        // Nothing to choose: say so rather than silently showing another scope.
+        m_updating = true;
+        m_choice->clear();
+        m_choice->addItem(kind == Scope::Kind::Interview ? tr("No interviews yet")
+                          : kind == Scope::Kind::Job     ? tr("No jobs yet")
+                                                         : tr("No participant has attributes"));
+        m_choice->setEnabled(false);
+        m_choice->setVisible(true);
+        m_updating = false;
+        m_view->setMessage(kind == Scope::Kind::Interview ? tr("This study has no interviews yet.")
+                           : kind == Scope::Kind::Job
+                               ? tr("This study has no jobs yet. Group stories into jobs to see "
+                                    "each job's forces.")
+                               : tr("No participant has attributes yet. Give participants "
+                                    "attributes (business, region\u2026) to compare their "
+                                    "forces."));
+        m_exportPng->setEnabled(false);
+        m_exportSvg->setEnabled(false);
+        return;
+    }
+    const Choice &first = list->front();
+    if (kind == Scope::Kind::Participants)
+        setScope(Scope::participants(first.key, first.value));
+    else if (kind == Scope::Kind::Interview)
+        setScope(Scope::interview(first.id));
+    else
+        setScope(Scope::job(first.id));
+}
+
+void ForcesPanel::onChoiceChosen()
+{
+    if (m_updating)
+        return;
+    const int index = m_choice->currentIndex();
+    const auto kind = static_cast<Scope::Kind>(m_kind->currentData().toInt());
+    const std::vector<Choice> *list = kind == Scope::Kind::Interview      ? &m_interviews
+                                      : kind == Scope::Kind::Job          ? &m_jobs
+                                      : kind == Scope::Kind::Participants ? &m_attributes
+                                                                          : nullptr;
+    if (!list || index < 0 || index >= static_cast<int>(list->size()))
+        return;
+    const Choice &choice = (*list)[static_cast<std::size_t>(index)];
+    if (kind == Scope::Kind::Participants)
+        setScope(Scope::participants(choice.key, choice.value));
+    else if (kind == Scope::Kind::Interview)
+        setScope(Scope::interview(choice.id));
+    else
+        setScope(Scope::job(choice.id));
+}
+
+void ForcesPanel::reload()
+{
+    m_reloadTimer->stop();
+    for (const auto &cached : m_cache) {
+        if (cached.scope == m_scope) {
+            report::ForcesDiagramData shown = cached;
+            shown.weighting = m_weighting;
+            m_view->setData(shown);
+            m_exportPng->setEnabled(true);
+            m_exportSvg->setEnabled(true);
+            return;
+        }
+    }
+    auto loaded =
+        report::loadForcesDiagram(m_document->study(), m_scope, m_weighting, kQuotesPerForce);
+    if (!loaded && loaded.error().code == ErrorCode::NotFound
+        && m_scope.kind != Scope::Kind::Study) {
+        // The interview or job was deleted: fall back to the whole study.
+        m_scope = Scope::wholeStudy();
+        fillChoices();
+        loaded =
+            report::loadForcesDiagram(m_document->study(), m_scope, m_weighting, kQuotesPerForce);
+    }
+    const bool ok = loaded.ok();
+    if (ok) {
+        m_view->setData(*loaded);
+        if (m_cache.size() >= 8)
+            m_cache.erase(m_cache.begin());
+        m_cache.push_back(*loaded);
+    } else {
+        qCWarning(lcApp) << "Could not read the forces:" << toQString(loaded.error().message);
+        m_view->setMessage(
+            tr("The forces could not be read: %1").arg(toQString(loaded.error().message)));
+    }
+    m_exportPng->setEnabled(ok);
+    m_exportSvg->setEnabled(ok);
+}
+
+Status ForcesPanel::exportTo(const QString &path) const
+{
+    if (!m_view->message().isEmpty())
+        return makeError(ErrorCode::InvalidArgument, "there is no diagram to export");
+    if (QFileInfo(path).suffix().compare(QStringLiteral("svg"), Qt::CaseInsensitive) == 0)
+        return report::writeForcesDiagramSvg(data(), path, kExportSize);
+    return report::writeForcesDiagramPng(data(), path, kExportSize, 2);
+}
+
+QString ForcesPanel::defaultFileName(const QString &suffix) const
+{
+    QString name;
+    switch (m_scope.kind) {
+    case Scope::Kind::Study:
+        name = QStringLiteral("whole study");
+        break;
+    case Scope::Kind::Interview:
+    case Scope::Kind::Job:
+        name = m_choice->currentText().section(QStringLiteral(" \u00B7 "), 0, 0);
+        break;
+    case Scope::Kind::Participants:
+        name =
+            toQString(m_scope.attributeKey) + QLatin1Char(' ') + toQString(m_scope.attributeValue);
+        break;
+    }
+    name = name.toLower();
+    name.replace(QRegularExpression(QStringLiteral("[^\\w]+")), QStringLiteral("-"));
+    name.remove(QRegularExpression(QStringLiteral("^-+|-+$")));
+    return QStringLiteral("forces-") + name.left(60) + QLatin1Char('.') + suffix;
+}
+
+void ForcesPanel::exportWithDialog(const QString &format)
+{
+    const QString folder = QString::fromStdString(m_document->path().parent_path().string());
+    const QString filter =
+        format == QStringLiteral("svg") ? tr("SVG drawing (*.svg)") : tr("PNG image (*.png)");
+    QString path = QFileDialog::getSaveFileName(this,
+                                                tr("Export forces diagram"),
+                                                folder + QLatin1Char('/') + defaultFileName(format),
+                                                filter);
+    if (path.isEmpty())
+        return;
+    if (QFileInfo(path).suffix().isEmpty())
+        path += QLatin1Char('.') + format;
+    const Status status = exportTo(path);
+    if (!status)
+        QMessageBox::warning(
+            this,
+            tr("Export failed"),
+            tr("The forces diagram was not exported: %1").arg(toQString(status.error().message)));
+}
+
+} // namespace jtbd::app

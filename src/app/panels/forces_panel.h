@@ -1,0 +1,131 @@
+// The forces diagram panel: the four forces of a scope (whole study, one interview, one job, or
+// participants with an attribute) in the Re-Wired layout, their quotes clickable, exportable as
+// PNG or SVG.
+#pragma once
+
+#include "quote_card_canvas.h"
+
+#include <jtbd/forces.h>
+
+#include <QWidget>
+
+#include <report/forces_diagram.h>
+#include <string>
+#include <vector>
+
+class QButtonGroup;
+class QComboBox;
+class QLabel;
+class QPushButton;
+class QTimer;
+
+namespace jtbd::app {
+
+struct Change;
+class StudyDocument;
+
+// The diagram itself, drawn by the report painter at the widget's size.
+class ForcesDiagramView final : public QuoteCardCanvas
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ForcesDiagramView)
+
+public:
+    explicit ForcesDiagramView(QWidget *parent = nullptr);
+    ~ForcesDiagramView() override;
+
+    void setData(const report::ForcesDiagramData &data);
+
+    // Shown instead of the diagram (an empty list to choose from, a failed read); empty: none.
+    void setMessage(const QString &message);
+
+    const report::ForcesDiagramData &data() const { return m_data; }
+
+    QString message() const { return m_message; }
+
+    // Where everything was drawn at the current size.
+    const report::ForcesDiagramGeometry &geometry() const;
+
+    QSize sizeHint() const override;
+    QSize minimumSizeHint() const override;
+
+protected:
+    std::vector<report::QuoteCardHit>
+    draw(QPainter &painter, const QRectF &rect, Id focused, Id hovered) override;
+    QString toolTipFor(Id highlightId) const override;
+
+private:
+    report::ForcesDiagramData m_data;
+    report::ForcesDiagramGeometry m_geometry;
+    QString m_message;
+};
+
+class ForcesPanel final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ForcesPanel)
+
+public:
+    explicit ForcesPanel(StudyDocument *document, QWidget *parent = nullptr);
+    ~ForcesPanel() override;
+
+    // Shows `scope` and reads it now.
+    void setScope(const jtbd::Scope &scope);
+
+    jtbd::Scope scope() const { return m_scope; }
+
+    void setWeighting(jtbd::Weighting weighting);
+
+    jtbd::Weighting weighting() const { return m_weighting; }
+
+    // What is drawn: the numbers, quotes and texts of the current scope.
+    const report::ForcesDiagramData &data() const;
+
+    ForcesDiagramView *diagramView() const { return m_view; }
+
+    // Writes the diagram as PNG or SVG, chosen by the file's suffix (PNG when it has none).
+    Status exportTo(const QString &path) const;
+
+Q_SIGNALS:
+    void quoteActivated(jtbd::Id interviewId, jtbd::Id highlightId);
+
+private:
+    void onChanged(const Change &change);
+    void reload();
+    void reloadChoices();
+    void fillChoices();
+    void onKindChosen();
+    void onChoiceChosen();
+    void exportWithDialog(const QString &format);
+    QString defaultFileName(const QString &suffix) const;
+
+    struct Choice
+    {
+        QString label;
+        Id id = 0;
+        std::string key;   // participant attribute
+        std::string value; // participant attribute
+    };
+
+    StudyDocument *m_document;
+    std::vector<Choice> m_interviews;
+    std::vector<Choice> m_jobs;
+    std::vector<Choice> m_attributes;
+    // Scopes read since the last edit, so that going back to one (the whole study above all,
+    // which takes longest on a large study) does not read it again.
+    std::vector<report::ForcesDiagramData> m_cache;
+    Scope m_scope;
+    Weighting m_weighting = Weighting::Intensity;
+    bool m_choicesStale = true;
+    bool m_updating = false;
+
+    QComboBox *m_kind;
+    QComboBox *m_choice;
+    QButtonGroup *m_weightingGroup;
+    QPushButton *m_exportPng;
+    QPushButton *m_exportSvg;
+    ForcesDiagramView *m_view;
+    QTimer *m_reloadTimer;
+};
+
+} // namespace jtbd::app
