@@ -1,0 +1,318 @@
+// The main window: opening studies (and refusing bad files), the navigator,
+// import with undo, recent files, and the screenshot mode.
+#include "app_fixture.h"
+
+#include <jtbd/sample.h>
+
+#include <QAbstractItemModelTester>
+#include <QAction>
+#include <QImage>
+#include <QProcess>
+#include <QSettings>
+#include <QTreeView>
+#include <QUndoStack>
+
+#include <app/commands/import_command.h>
+#include <app/dialogs/open_error.h>
+#include <app/main_window.h>
+#include <app/models/navigator_model.h>
+
+namespace jtbd::test {
+namespace {
+
+using app::MainWindow;
+using app::NavigatorModel;
+
+QString q(const std::filesystem::path &path)
+{
+    return QString::fromStdString(path.string());
+}
+
+struct RecordedErrors
+{
+    std::vector<app::ErrorText> errors;
+
+    void attach(MainWindow &window)
+    {
+        window.setErrorPresenter([this](const app::ErrorText &e) {
+            errors.push_back(e);
+        });
+    }
+};
+
+TEST(MainWindow, OpensAStudyAndListsItsInterviews)
+{
+    TempDir dir;
+    expectOk(createSampleStudy(dir / "sample.jtbd"));
+    MainWindow window;
+    ASSERT_TRUE(window.openStudy(q(dir / "sample.jtbd")));
+    auto *model = window.navigatorModel();
+    const auto interviews = model->groupIndex(NavigatorModel::Group::Interviews);
+    while (model->canFetchMore(interviews))
+        model->fetchMore(interviews);
+    EXPECT_EQ(model->rowCount(interviews), 12);
+    EXPECT_TRUE(model->groupIndex(NavigatorModel::Group::Jobs)
+                    .data()
+                    .toString()
+                    .endsWith(QStringLiteral("(3)")));
+    EXPECT_TRUE(window.windowTitle().contains(window.document()->displayName()));
+    EXPECT_EQ(window.recentFiles().value(0), q(std::filesystem::absolute(dir / "sample.jtbd")));
+}
+
+// Each kind of bad file gets its own explanation, and is left exactly as it
+// was.
+TEST(MainWindow, RefusesBadFilesWithAClearMessageAndChangesNothing)
+{
+    TempDir dir;
+    const auto notAStudy = dir / "notes.jtbd";
+    writeBytes(notAStudy, "Interviewer: hello\nParticipant: hi\n");
+    auto damaged = dir / "damaged.jtbd";
+    expectOk(createSampleStudy(damaged));
+    {
+        auto bytes = readBytes(damaged);
+        writeBytes(damaged, bytes.substr(0, bytes.size() / 3));
+    }
+    auto newer = dir / "newer.jtbd";
+    expectOk(Study::create(newer));
+    sqlite(newer, "PRAGMA user_version = 99");
+
+    struct Case
+    {
+        std::filesystem::path file;
+        QString title;
+    };
+
+    const Case cases[] = {{notAStudy, QStringLiteral("Not a JTBD study")},
+                          {damaged, QStringLiteral("The study is damaged")},
+                          {newer, QStringLiteral("Made by a newer version")},
+                          {dir / "missing.jtbd", QStringLiteral("Study not found")}};
+
+    MainWindow window;
+    RecordedErrors recorded;
+    recorded.attach(window);
+    ASSERT_TRUE(window.createStudy(q(dir / "current.jtbd")));
+    auto *current = window.document();
+    for (const auto &c : cases) {
+        const std::string before = std::filesystem::exists(c.file) ? readBytes(c.file) : "";
+        recorded.errors.clear();
+        EXPECT_FALSE(window.openStudy(q(c.file))) << c.file;
+        ASSERT_EQ(recorded.errors.size(), 1u) << c.file;
+        EXPECT_EQ(recorded.errors[0].title, c.title) << c.file;
+        EXPECT_TRUE(
+            recorded.errors[0].text.contains(QString::fromStdString(c.file.filename().string())))
+            << recorded.errors[0].text.toStdString();
+        if (std::filesystem::exists(c.file))
+            EXPECT_EQ(readBytes(c.file), before) << c.file << " was modified";
+        EXPECT_EQ(window.document(), current) << "the open study must stay open";
+    }
+    EXPECT_FALSE(std::filesystem::exists(dir / "missing.jtbd"));
+}
+
+TEST(MainWindow, RemembersRecentFilesMostRecentFirst)
+{
+    TempDir dir;
+    MainWindow window;
+    QSettings().remove(QStringLiteral("files/recent"));
+    ASSERT_TRUE(window.createStudy(q(dir / "a.jtbd")));
+    ASSERT_TRUE(window.createStudy(q(dir / "b.jtbd")));
+    ASSERT_TRUE(window.openStudy(q(dir / "a.jtbd")));
+    const auto recent = window.recentFiles();
+    ASSERT_GE(recent.size(), 2);
+    EXPECT_TRUE(recent[0].endsWith(QStringLiteral("a.jtbd")));
+    EXPECT_TRUE(recent[1].endsWith(QStringLiteral("b.jtbd")));
+    EXPECT_EQ(recent.count(recent[0]), 1);
+}
+
+TEST(MainWindow, TheSampleStudyIsWrittenOnceToTheDataFolder)
+{
+    MainWindow window;
+    ASSERT_TRUE(window.openSampleStudy());
+    const auto path = window.document()->path();
+    EXPECT_TRUE(std::filesystem::exists(path));
+    auto stats = expectOk(window.document()->study().stats());
+    EXPECT_EQ(stats.interviews, 12);
+    // A second start opens the same file rather than writing a new one.
+    MainWindow again;
+    ASSERT_TRUE(again.openSampleStudy());
+    EXPECT_EQ(again.document()->path(), path);
+}
+
+TEST(NavigatorModel, PassesTheModelTesterAndLoadsLazily)
+{
+    TempDir dir;
+    auto study = expectOk(Study::create(dir / "many.jtbd"));
+    const int total = NavigatorModel::kBatchSize * 2 + 17;
+    expectOk(study.transaction([&]() -> Status {
+        for (int i = 0; i < total; ++i) {
+            Interview interview;
+            interview.title = "Interview " + std::to_string(i);
+            if (auto id = study.addInterview(interview); !id)
+                return id.error();
+        }
+        return {};
+    }));
+    app::StudyDocument document(std::move(study));
+    NavigatorModel model(&document);
+    QAbstractItemModelTester tester(&model,
+                                    QAbstractItemModelTester::FailureReportingMode::Warning);
+    // The tester would fetch on its own from inside the model's signals; this test fetches.
+    tester.setUseFetchMore(false);
+    const auto interviews = model.groupIndex(NavigatorModel::Group::Interviews);
+    // Rows come a batch at a time (the tester itself may already have asked for one).
+    const int before = model.rowCount(interviews);
+    EXPECT_LE(before, NavigatorModel::kBatchSize);
+    EXPECT_TRUE(model.canFetchMore(interviews));
+    model.fetchMore(interviews);
+    EXPECT_EQ(model.rowCount(interviews), before + NavigatorModel::kBatchSize);
+    // Finding a record far down fetches as far as needed.
+    auto last = expectOk(document.study().interviews()).back().interview.id;
+    auto found = model.find(NavigatorModel::Group::Interviews, last);
+    ASSERT_TRUE(found.isValid());
+    EXPECT_EQ(found.data(NavigatorModel::IdRole).toLongLong(), last);
+    EXPECT_EQ(model.rowCount(interviews), total);
+    EXPECT_FALSE(model.canFetchMore(interviews));
+    EXPECT_TRUE(
+        model.index(0, 0, interviews).data().toString().contains(QStringLiteral("planned")));
+}
+
+TEST(ImportTranscripts, UndoRemovesTheInterviewAndRedoRestoresItUnderTheSameId)
+{
+    SmallDocument doc;
+    const auto file = doc.dir / "call.txt";
+    writeBytes(file,
+               "Sam: What made today the day?\n\nAlex: The invoice run broke again.\n\n"
+               "Sam: And then?\n\nAlex: I signed up that afternoon.\n");
+    ImportOptions options;
+    options.participantCode = "P77";
+    options.interviewers = {"Sam"};
+    auto command = std::make_unique<app::ImportTranscriptsCommand>(
+        std::vector<std::filesystem::path>{file}, options);
+    auto *raw = command.get();
+    const auto before = expectOk(doc.study().snapshot());
+    ASSERT_TRUE(doc.document->apply(std::move(command)));
+    ASSERT_EQ(raw->imported().size(), 1u);
+    const Id id = *raw->imported()[0].interviewId;
+    const auto after = expectOk(doc.study().snapshot());
+    EXPECT_EQ(after.interviews.size(), before.interviews.size() + 1);
+    EXPECT_EQ(after.participants.size(), before.participants.size() + 1);
+
+    doc.document->undoStack()->undo();
+    const auto undone = expectOk(doc.study().snapshot());
+    EXPECT_EQ(undone.interviews, before.interviews);
+    EXPECT_EQ(undone.participants, before.participants);
+
+    doc.document->undoStack()->redo();
+    const auto redone = expectOk(doc.study().snapshot());
+    EXPECT_EQ(redone.interviews, after.interviews);
+    EXPECT_EQ(redone.participants, after.participants);
+    EXPECT_EQ(expectOk(doc.study().interview(id)).participantId.has_value(), true);
+    EXPECT_EQ(expectOk(doc.study().turns(id)).size(), 4u);
+}
+
+TEST(ImportTranscripts, ABadFileImportsNothingAndSaysWhere)
+{
+    SmallDocument doc;
+    const auto good = doc.dir / "good.txt";
+    writeBytes(good, "Sam: Hello?\n\nAlex: Hi.\n\nSam: Why?\n\nAlex: Because.\n");
+    const auto bad = doc.dir / "bad.vtt";
+    writeBytes(bad, "WEBVTT\n\n00:00:01.000 --> 00:61:00.000\nSam: broken\n");
+    const auto before = expectOk(doc.study().snapshot());
+    QString message;
+    QObject::connect(doc.document.get(), &app::StudyDocument::errorOccurred, [&](const QString &m) {
+        message = m;
+    });
+    ImportOptions options;
+    EXPECT_FALSE(doc.document->apply(std::make_unique<app::ImportTranscriptsCommand>(
+        std::vector<std::filesystem::path>{good, bad}, options)));
+    EXPECT_TRUE(message.contains(QStringLiteral("bad.vtt"))) << message.toStdString();
+    EXPECT_EQ(expectOk(doc.study().snapshot()).interviews, before.interviews);
+    EXPECT_EQ(doc.document->undoStack()->count(), 0);
+}
+
+TEST(ImportTranscripts, CancellingImportsNothing)
+{
+    SmallDocument doc;
+    std::vector<std::filesystem::path> files;
+    for (int i = 0; i < 3; ++i) {
+        files.push_back(doc.dir / ("t" + std::to_string(i) + ".txt"));
+        writeBytes(files.back(), "Sam: Hello?\n\nAlex: Hi.\n\nSam: Why?\n\nAlex: Because.\n");
+    }
+    const auto before = expectOk(doc.study().snapshot());
+    EXPECT_FALSE(doc.document->apply(
+        std::make_unique<app::ImportTranscriptsCommand>(files, ImportOptions{}, [](int done, int) {
+            return done < 2;
+        })));
+    EXPECT_EQ(expectOk(doc.study().snapshot()).interviews, before.interviews);
+}
+
+TEST(MainWindow, EditMenuUndoAndRedoFollowTheOpenStudy)
+{
+    TempDir dir;
+    MainWindow window;
+    ASSERT_TRUE(window.createStudy(q(dir / "s.jtbd")));
+    auto *undo = window.findChild<QAction *>(QStringLiteral("undoAction"));
+    auto *redo = window.findChild<QAction *>(QStringLiteral("redoAction"));
+    ASSERT_TRUE(undo && redo);
+    EXPECT_FALSE(undo->isEnabled());
+    EXPECT_EQ(undo->shortcut(), QKeySequence(QKeySequence::Undo));
+    const auto file = dir / "call.txt";
+    writeBytes(file, "Sam: Hello?\n\nAlex: Hi.\n\nSam: Why?\n\nAlex: Because.\n");
+    ASSERT_TRUE(window.document()->apply(std::make_unique<app::ImportTranscriptsCommand>(
+        std::vector<std::filesystem::path>{file}, ImportOptions{})));
+    EXPECT_TRUE(undo->isEnabled());
+    undo->trigger();
+    EXPECT_EQ(expectOk(window.document()->study().interviews()).size(), 0u);
+    EXPECT_TRUE(redo->isEnabled());
+    redo->trigger();
+    EXPECT_EQ(expectOk(window.document()->study().interviews()).size(), 1u);
+    // The navigator follows: its group title counts the interviews.
+    EXPECT_TRUE(window.navigatorModel()
+                    ->groupIndex(NavigatorModel::Group::Interviews)
+                    .data()
+                    .toString()
+                    .endsWith(QStringLiteral("(1)")));
+}
+
+TEST(OpenError, NamesTheFileAndSaysItWasNotChanged)
+{
+    auto text = app::describeOpenError(QStringLiteral("/x/y/old.jtbd"),
+                                       makeError(ErrorCode::StudyDamaged, "page 3 is corrupt"));
+    EXPECT_TRUE(text.text.contains(QStringLiteral("old.jtbd")));
+    EXPECT_TRUE(text.text.contains(QStringLiteral("page 3 is corrupt")));
+    EXPECT_TRUE(text.text.contains(QStringLiteral("not changed")));
+}
+
+TEST(ScreenshotMode, WritesANonEmptyPngOfEveryPanel)
+{
+    TempDir dir;
+    QProcess process;
+    auto env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    process.setProcessEnvironment(env);
+    process.start(QStringLiteral(JTBD_WORKBENCH), {QStringLiteral("--screenshot"), q(dir.path())});
+    ASSERT_TRUE(process.waitForFinished(120000));
+    ASSERT_EQ(process.exitCode(), 0) << process.readAllStandardError().toStdString();
+    for (const char *name : {"guide",
+                             "run-mode",
+                             "transcript",
+                             "forces-study",
+                             "forces-job",
+                             "forces-interview",
+                             "timeline",
+                             "codebook"}) {
+        const auto file = dir / (std::string(name) + ".png");
+        ASSERT_TRUE(std::filesystem::exists(file)) << name;
+        QImage image(q(file));
+        ASSERT_FALSE(image.isNull()) << name;
+        EXPECT_GE(image.width(), 1000) << name;
+        // Not a blank window: many distinct colours.
+        QSet<QRgb> colours;
+        for (int y = 0; y < image.height(); y += 7)
+            for (int x = 0; x < image.width(); x += 7)
+                colours.insert(image.pixel(x, y));
+        EXPECT_GT(colours.size(), 20) << name;
+    }
+}
+
+} // namespace
+} // namespace jtbd::test
