@@ -115,7 +115,11 @@ MainWindow::MainWindow(QWidget *parent)
     QSettings settings;
     if (!restoreGeometry(settings.value(kGeometryKey).toByteArray()))
         resize(1400, 900);
-    restoreState(settings.value(kStateKey).toByteArray());
+    // The navigator starts wide enough for "Ash, commercial photographer: …" to be read.
+    if (!restoreState(settings.value(kStateKey).toByteArray()))
+        resizeDocks({findChild<QDockWidget *>(QStringLiteral("navigatorDock"))},
+                    {320},
+                    Qt::Horizontal);
     updateRecentMenu();
     setDocument(nullptr);
 }

@@ -336,7 +336,8 @@ void paintCards(QPainter &painter,
         style.focused = options.focusedHighlightId == quote.highlightId && quote.highlightId != 0;
         style.hovered = options.hoveredHighlightId == quote.highlightId && quote.highlightId != 0;
         const bool moreAfter = total - (shown + 1) > 0;
-        const qreal reserve = moreAfter ? moreHeight : 0;
+        // Room for the gap after the card and the "+N more" line below it.
+        const qreal reserve = moreAfter ? moreHeight + m.gap : 0;
         qreal height = 0;
         bool fits = false;
         for (int lines : {4, 3, 2, 1}) {

@@ -9,6 +9,8 @@
 #include <QImage>
 #include <QProcess>
 #include <QSettings>
+#include <QSignalSpy>
+#include <QTest>
 #include <QTreeView>
 #include <QUndoStack>
 
@@ -173,6 +175,37 @@ TEST(NavigatorModel, PassesTheModelTesterAndLoadsLazily)
     EXPECT_FALSE(model.canFetchMore(interviews));
     EXPECT_TRUE(
         model.index(0, 0, interviews).data().toString().contains(QStringLiteral("planned")));
+}
+
+// Tagging changes only an interview's counts: the navigator keeps its rows (and so the view its
+// expansion and selection) and refreshes the counts shortly after.
+TEST(NavigatorModel, NewHighlightsUpdateCountsWithoutResettingTheTree)
+{
+    SampleDocument doc;
+    NavigatorModel model(doc.document.get());
+    QAbstractItemModelTester tester(&model,
+                                    QAbstractItemModelTester::FailureReportingMode::Warning);
+    const Id interviewId = doc.interviewOf("P01");
+    const auto row = model.find(NavigatorModel::Group::Interviews, interviewId);
+    ASSERT_TRUE(row.isValid());
+    const QString before = row.data(Qt::ToolTipRole).toString();
+    QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+    QSignalSpy updates(&model, &QAbstractItemModel::dataChanged);
+
+    const auto text = expectOk(doc.study().interviewText(interviewId));
+    Highlight h;
+    h.interviewId = interviewId;
+    h.start = 0;
+    h.end = 5;
+    h.codeIds = {codeId(doc.study(), "push")};
+    expectOk(doc.study().addHighlight(h));
+    doc.document->announce({app::Change::Kind::Highlights, interviewId});
+
+    EXPECT_TRUE(QTest::qWaitFor([&] { return updates.count() > 0; }, 3000));
+    EXPECT_EQ(resets.count(), 0);
+    const auto after = model.find(NavigatorModel::Group::Interviews, interviewId);
+    EXPECT_EQ(after, row);
+    EXPECT_NE(after.data(Qt::ToolTipRole).toString(), before);
 }
 
 TEST(ImportTranscripts, UndoRemovesTheInterviewAndRedoRestoresItUnderTheSameId)

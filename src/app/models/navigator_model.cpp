@@ -2,6 +2,7 @@
 #include "navigator_model.h"
 
 #include <QFont>
+#include <QTimer>
 
 #include <app/study_document.h>
 
@@ -47,7 +48,11 @@ QString statusName(InterviewStatus status)
 NavigatorModel::NavigatorModel(StudyDocument *document, QObject *parent)
     : QAbstractItemModel(parent)
     , m_document(document)
+    , m_countsTimer(new QTimer(this))
 {
+    m_countsTimer->setSingleShot(true);
+    m_countsTimer->setInterval(400);
+    connect(m_countsTimer, &QTimer::timeout, this, &NavigatorModel::reload);
     connect(document, &StudyDocument::changed, this, &NavigatorModel::onChanged);
     reload();
 }
@@ -56,9 +61,7 @@ NavigatorModel::~NavigatorModel() = default;
 
 void NavigatorModel::reload()
 {
-    beginResetModel();
-    for (auto &group : m_groups)
-        group = {};
+    std::array<GroupData, 3> fresh;
     const auto &study = m_document->study();
     if (auto participants = study.participants()) {
         for (const auto &p : *participants) {
@@ -67,7 +70,7 @@ void NavigatorModel::reload()
                 text += QStringLiteral(" · ") + toQString(p.pseudonym);
             QString tip =
                 toQString(p.switchedFrom) + QStringLiteral(" → ") + toQString(p.switchedTo);
-            groupData(Group::Participants).items.push_back({p.id, text, tip, {}});
+            fresh[0].items.push_back({p.id, text, tip, {}});
         }
     }
     if (auto interviews = study.interviews()) {
@@ -75,20 +78,44 @@ void NavigatorModel::reload()
             QString tip = tr("%n highlights", nullptr, static_cast<int>(item.highlightCount));
             tip +=
                 QStringLiteral(" · ") + tr("%n words", nullptr, static_cast<int>(item.wordCount));
-            groupData(Group::Interviews)
-                .items.push_back({item.interview.id,
-                                  toQString(item.interview.title),
-                                  tip,
-                                  statusName(item.interview.status)});
+            fresh[1].items.push_back({item.interview.id,
+                                      toQString(item.interview.title),
+                                      tip,
+                                      statusName(item.interview.status)});
         }
     }
     if (auto jobs = study.jobs()) {
         for (const auto &job : *jobs) {
             QString tip = toQString(job.storyText());
             QString status = tr("%n stories", nullptr, static_cast<int>(job.interviewIds.size()));
-            groupData(Group::Jobs).items.push_back({job.id, toQString(job.name), tip, status});
+            fresh[2].items.push_back({job.id, toQString(job.name), tip, status});
         }
     }
+    // Same records as before (a highlight was added, a title changed): update the rows in place
+    // so views keep their expansion, selection and scroll position.
+    bool sameRecords = true;
+    for (std::size_t g = 0; g < m_groups.size() && sameRecords; ++g) {
+        const auto &was = m_groups[g].items;
+        const auto &now = fresh[g].items;
+        sameRecords =
+            was.size() == now.size()
+            && std::equal(was.begin(), was.end(), now.begin(), [](const auto &a, const auto &b) {
+                   return a.id == b.id;
+               });
+    }
+    if (sameRecords) {
+        for (std::size_t g = 0; g < m_groups.size(); ++g) {
+            fresh[g].fetched = m_groups[g].fetched;
+            m_groups[g] = std::move(fresh[g]);
+            const auto parent = index(static_cast<int>(g), 0);
+            Q_EMIT dataChanged(parent, parent);
+            if (m_groups[g].fetched > 0)
+                Q_EMIT dataChanged(index(0, 0, parent), index(m_groups[g].fetched - 1, 0, parent));
+        }
+        return;
+    }
+    beginResetModel();
+    m_groups = std::move(fresh);
     endResetModel();
 }
 
@@ -99,9 +126,14 @@ void NavigatorModel::onChanged(const Change &change)
     case Change::Kind::Interviews:
     case Change::Kind::Jobs:
     case Change::Kind::Everything:
+        m_countsTimer->stop();
+        reload();
+        break;
     case Change::Kind::Transcript: // word counts
     case Change::Kind::Highlights: // highlight counts
-        reload();
+        // Only tooltips change: not worth delaying a tag's frame for, and a run of tags
+        // refreshes them once.
+        m_countsTimer->start();
         break;
     default:
         break;

@@ -5,6 +5,8 @@
 
 #include <QAbstractItemModel>
 
+class QTimer;
+
 #include <array>
 #include <vector>
 
@@ -78,6 +80,7 @@ private:
     }
 
     StudyDocument *m_document;
+    QTimer *m_countsTimer;
     std::array<GroupData, 3> m_groups;
 };
 
