@@ -117,9 +117,8 @@ MainWindow::MainWindow(QWidget *parent)
         resize(1400, 900);
     // The navigator starts wide enough for "Ash, commercial photographer: …" to be read.
     if (!restoreState(settings.value(kStateKey).toByteArray()))
-        resizeDocks({findChild<QDockWidget *>(QStringLiteral("navigatorDock"))},
-                    {320},
-                    Qt::Horizontal);
+        resizeDocks(
+            {findChild<QDockWidget *>(QStringLiteral("navigatorDock"))}, {320}, Qt::Horizontal);
     updateRecentMenu();
     setDocument(nullptr);
 }
