@@ -24,6 +24,7 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QThread>
 #include <QTreeView>
 #include <QUndoGroup>
 #include <QUndoStack>
@@ -125,6 +126,10 @@ MainWindow::MainWindow(QWidget *parent)
 
 MainWindow::~MainWindow()
 {
+    if (m_exportThread) {
+        cancelExport();
+        m_exportThread->wait();
+    }
     // The panels refer to the document: remove them first.
     setDocument(nullptr);
 }
@@ -186,7 +191,15 @@ void MainWindow::buildMenus()
     auto *exportMenu = file->addMenu(tr("&Export"));
     auto *exportJson =
         exportMenu->addAction(tr("Study as &JSON…"), this, &MainWindow::exportJsonDialog);
-    m_studyActions << import << exportJson;
+    auto *exportPng = exportMenu->addAction(tr("Forces Diagram as &PNG…"), this, [this] {
+        if (m_forcesPanel)
+            m_forcesPanel->exportWithDialog(QStringLiteral("png"));
+    });
+    auto *exportSvg = exportMenu->addAction(tr("Forces Diagram as &SVG…"), this, [this] {
+        if (m_forcesPanel)
+            m_forcesPanel->exportWithDialog(QStringLiteral("svg"));
+    });
+    m_studyActions << import << exportJson << exportPng << exportSvg;
     file->addSeparator();
     auto *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -565,7 +578,7 @@ void MainWindow::importDialog()
 
 void MainWindow::exportJsonDialog()
 {
-    if (!m_document)
+    if (!m_document || isExporting())
         return;
     QString path = QFileDialog::getSaveFileName(this,
                                                 tr("Export Study as JSON"),
@@ -573,11 +586,82 @@ void MainWindow::exportJsonDialog()
                                                 tr("JSON (*.json)"));
     if (path.isEmpty())
         return;
-    if (auto status = exportStudyJson(m_document->study(), path.toStdString()); !status) {
-        presentError({tr("Export failed"), toQString(status.error().message)});
+    auto *progress = new QProgressDialog(
+        tr("Exporting the study to %1…").arg(QFileInfo(path).fileName()), tr("Cancel"), 0, 0, this);
+    progress->setWindowModality(Qt::WindowModal);
+    progress->setMinimumDuration(400);
+    connect(progress, &QProgressDialog::canceled, this, &MainWindow::cancelExport);
+    connect(this, &MainWindow::exportFinished, progress, &QObject::deleteLater);
+    connect(
+        this,
+        &MainWindow::exportFinished,
+        this,
+        [this](bool written, const QString &message) {
+            if (written)
+                statusBar()->showMessage(message, 8000);
+            else if (!m_exportCancelled || !*m_exportCancelled)
+                presentError({tr("Export failed"), message});
+            else
+                statusBar()->showMessage(message, 8000);
+        },
+        Qt::SingleShotConnection);
+    exportJson(path);
+}
+
+void MainWindow::exportJson(const QString &path)
+{
+    if (!m_document || isExporting())
         return;
-    }
-    statusBar()->showMessage(tr("Exported to %1").arg(QDir::toNativeSeparators(path)), 8000);
+    // The export reads through its own connection, so the window keeps working on the study;
+    // it writes beside the target and the file takes its name only once complete.
+    const std::filesystem::path study = m_document->path();
+    const std::filesystem::path target = path.toStdString();
+    const std::filesystem::path partial = target.string() + ".part";
+    auto cancelled = std::make_shared<std::atomic_bool>(false);
+    auto status = std::make_shared<Status>();
+    m_exportCancelled = cancelled;
+    m_exportThread = QThread::create([study, partial, status] {
+        auto reader = Study::open(study);
+        *status = reader ? exportStudyJson(*reader, partial) : Status(reader.error());
+    });
+    connect(m_exportThread, &QThread::finished, this, [this, target, partial, cancelled, status] {
+        m_exportThread->deleteLater();
+        m_exportThread = nullptr;
+        std::error_code ignored;
+        const QString name = QDir::toNativeSeparators(QString::fromStdString(target.string()));
+        if (*cancelled) {
+            std::filesystem::remove(partial, ignored);
+            Q_EMIT exportFinished(false, tr("Export cancelled; %1 was not written.").arg(name));
+            return;
+        }
+        if (!*status) {
+            std::filesystem::remove(partial, ignored);
+            Q_EMIT exportFinished(false, toQString(status->error().message));
+            return;
+        }
+        std::error_code error;
+        std::filesystem::rename(partial, target, error);
+        if (error) {
+            std::filesystem::remove(partial, ignored);
+            Q_EMIT exportFinished(
+                false,
+                tr("Cannot write %1: %2").arg(name, QString::fromStdString(error.message())));
+            return;
+        }
+        Q_EMIT exportFinished(true, tr("Exported to %1").arg(name));
+    });
+    m_exportThread->start();
+}
+
+void MainWindow::cancelExport()
+{
+    if (m_exportCancelled)
+        *m_exportCancelled = true;
+}
+
+bool MainWindow::isExporting() const
+{
+    return m_exportThread != nullptr;
 }
 
 void MainWindow::showAbout()

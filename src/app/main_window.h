@@ -5,6 +5,7 @@
 
 #include <QMainWindow>
 
+#include <atomic>
 #include <functional>
 #include <memory>
 
@@ -14,6 +15,7 @@ class QMenu;
 class QSortFilterProxyModel;
 class QStackedWidget;
 class QTabWidget;
+class QThread;
 class QTreeView;
 class QUndoGroup;
 class QUndoView;
@@ -81,8 +83,18 @@ public:
 
     QStringList recentFiles() const;
 
+    // Writes the study JSON to `path` in the background (the window stays responsive); the file
+    // appears only when the export is complete and was not cancelled. exportFinished() tells how
+    // it ended.
+    void exportJson(const QString &path);
+    void cancelExport();
+    bool isExporting() const;
+
     // How errors reach the person: a message box unless replaced (the tests record them).
     void setErrorPresenter(std::function<void(const ErrorText &)> presenter);
+
+Q_SIGNALS:
+    void exportFinished(bool written, const QString &message);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -127,6 +139,8 @@ private:
     QAction *m_undoAction = nullptr;
     QAction *m_redoAction = nullptr;
     std::function<void(const ErrorText &)> m_errorPresenter;
+    QThread *m_exportThread = nullptr;
+    std::shared_ptr<std::atomic_bool> m_exportCancelled;
 };
 
 } // namespace jtbd::app

@@ -3,6 +3,7 @@
 #include "app_fixture.h"
 
 #include <jtbd/sample.h>
+#include <jtbd/study_json.h>
 
 #include <QAbstractItemModelTester>
 #include <QAction>
@@ -201,7 +202,11 @@ TEST(NavigatorModel, NewHighlightsUpdateCountsWithoutResettingTheTree)
     expectOk(doc.study().addHighlight(h));
     doc.document->announce({app::Change::Kind::Highlights, interviewId});
 
-    EXPECT_TRUE(QTest::qWaitFor([&] { return updates.count() > 0; }, 3000));
+    EXPECT_TRUE(QTest::qWaitFor(
+        [&] {
+            return updates.count() > 0;
+        },
+        3000));
     EXPECT_EQ(resets.count(), 0);
     const auto after = model.find(NavigatorModel::Group::Interviews, interviewId);
     EXPECT_EQ(after, row);
@@ -304,6 +309,59 @@ TEST(MainWindow, EditMenuUndoAndRedoFollowTheOpenStudy)
                     .data()
                     .toString()
                     .endsWith(QStringLiteral("(1)")));
+}
+
+// The JSON export runs beside the window and leaves the file only when complete.
+TEST(MainWindow, ExportsJsonInTheBackground)
+{
+    TempDir dir;
+    expectOk(createSampleStudy(dir / "sample.jtbd"));
+    MainWindow window;
+    ASSERT_TRUE(window.openStudy(q(dir / "sample.jtbd")));
+    QSignalSpy finished(&window, &MainWindow::exportFinished);
+    window.exportJson(q(dir / "out.json"));
+    EXPECT_TRUE(window.isExporting());
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] {
+            return finished.count() == 1;
+        },
+        30000));
+    EXPECT_TRUE(finished.at(0).at(0).toBool()) << finished.at(0).at(1).toString().toStdString();
+    const auto json = readBytes(dir / "out.json");
+    auto parsed = parseStudyJson(json, "out.json");
+    ASSERT_TRUE(parsed.ok());
+    EXPECT_EQ(parsed->interviews.size(), 12u);
+    EXPECT_FALSE(std::filesystem::exists(dir / "out.json.part"));
+}
+
+TEST(MainWindow, ACancelledOrFailedExportLeavesNoFile)
+{
+    TempDir dir;
+    expectOk(createSampleStudy(dir / "sample.jtbd"));
+    MainWindow window;
+    ASSERT_TRUE(window.openStudy(q(dir / "sample.jtbd")));
+    QSignalSpy finished(&window, &MainWindow::exportFinished);
+    window.exportJson(q(dir / "cancelled.json"));
+    window.cancelExport();
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] {
+            return finished.count() == 1;
+        },
+        30000));
+    EXPECT_FALSE(finished.at(0).at(0).toBool());
+    EXPECT_TRUE(finished.at(0).at(1).toString().contains(QStringLiteral("cancelled")));
+    EXPECT_FALSE(std::filesystem::exists(dir / "cancelled.json"));
+    EXPECT_FALSE(std::filesystem::exists(dir / "cancelled.json.part"));
+
+    window.exportJson(q(dir / "no-such-folder" / "out.json"));
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] {
+            return finished.count() == 2;
+        },
+        30000));
+    EXPECT_FALSE(finished.at(1).at(0).toBool());
+    EXPECT_TRUE(finished.at(1).at(1).toString().contains(QStringLiteral("no-such-folder")))
+        << finished.at(1).at(1).toString().toStdString();
 }
 
 TEST(OpenError, NamesTheFileAndSaysItWasNotChanged)

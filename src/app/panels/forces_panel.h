@@ -86,6 +86,9 @@ public:
     // Writes the diagram as PNG or SVG, chosen by the file's suffix (PNG when it has none).
     Status exportTo(const QString &path) const;
 
+    // Asks where to write the diagram ("png" or "svg") and writes it; errors are shown.
+    void exportWithDialog(const QString &format);
+
 Q_SIGNALS:
     void quoteActivated(jtbd::Id interviewId, jtbd::Id highlightId);
 
@@ -96,7 +99,6 @@ private:
     void fillChoices();
     void onKindChosen();
     void onChoiceChosen();
-    void exportWithDialog(const QString &format);
     QString defaultFileName(const QString &suffix) const;
 
     struct Choice
