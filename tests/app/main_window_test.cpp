@@ -7,6 +7,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QAction>
+#include <QApplication>
 #include <QImage>
 #include <QProcess>
 #include <QSettings>
@@ -15,10 +16,16 @@
 #include <QTreeView>
 #include <QUndoStack>
 
+#include <app/app_log.h>
 #include <app/commands/import_command.h>
 #include <app/dialogs/open_error.h>
+#include <app/logging.h>
 #include <app/main_window.h>
 #include <app/models/navigator_model.h>
+#include <app/panels/forces_panel.h>
+#include <app/panels/transcript_panel.h>
+#include <app/panels/transcript_view.h>
+#include <spdlog/spdlog.h>
 
 namespace jtbd::test {
 namespace {
@@ -29,6 +36,23 @@ using app::NavigatorModel;
 QString q(const std::filesystem::path &path)
 {
     return QString::fromStdString(path.string());
+}
+
+// Writes the sample study into `dir` and opens it in `window`.
+bool openSample(MainWindow &window, const TempDir &dir)
+{
+    expectOk(createSampleStudy(dir / "sample.jtbd"));
+    return window.openStudy(q(dir / "sample.jtbd"));
+}
+
+// Waits until `finished` (MainWindow::exportFinished) has reported `count` exports.
+bool exportsFinished(const QSignalSpy &finished, int count)
+{
+    return QTest::qWaitFor(
+        [&] {
+            return finished.count() == count;
+        },
+        30000);
 }
 
 struct RecordedErrors
@@ -46,9 +70,8 @@ struct RecordedErrors
 TEST(MainWindow, OpensAStudyAndListsItsInterviews)
 {
     TempDir dir;
-    expectOk(createSampleStudy(dir / "sample.jtbd"));
     MainWindow window;
-    ASSERT_TRUE(window.openStudy(q(dir / "sample.jtbd")));
+    ASSERT_TRUE(openSample(window, dir));
     auto *model = window.navigatorModel();
     const auto interviews = model->groupIndex(NavigatorModel::Group::Interviews);
     while (model->canFetchMore(interviews))
@@ -315,17 +338,12 @@ TEST(MainWindow, EditMenuUndoAndRedoFollowTheOpenStudy)
 TEST(MainWindow, ExportsJsonInTheBackground)
 {
     TempDir dir;
-    expectOk(createSampleStudy(dir / "sample.jtbd"));
     MainWindow window;
-    ASSERT_TRUE(window.openStudy(q(dir / "sample.jtbd")));
+    ASSERT_TRUE(openSample(window, dir));
     QSignalSpy finished(&window, &MainWindow::exportFinished);
     window.exportJson(q(dir / "out.json"));
     EXPECT_TRUE(window.isExporting());
-    ASSERT_TRUE(QTest::qWaitFor(
-        [&] {
-            return finished.count() == 1;
-        },
-        30000));
+    ASSERT_TRUE(exportsFinished(finished, 1));
     EXPECT_TRUE(finished.at(0).at(0).toBool()) << finished.at(0).at(1).toString().toStdString();
     const auto json = readBytes(dir / "out.json");
     auto parsed = parseStudyJson(json, "out.json");
@@ -337,31 +355,67 @@ TEST(MainWindow, ExportsJsonInTheBackground)
 TEST(MainWindow, ACancelledOrFailedExportLeavesNoFile)
 {
     TempDir dir;
-    expectOk(createSampleStudy(dir / "sample.jtbd"));
     MainWindow window;
-    ASSERT_TRUE(window.openStudy(q(dir / "sample.jtbd")));
+    ASSERT_TRUE(openSample(window, dir));
     QSignalSpy finished(&window, &MainWindow::exportFinished);
     window.exportJson(q(dir / "cancelled.json"));
     window.cancelExport();
-    ASSERT_TRUE(QTest::qWaitFor(
-        [&] {
-            return finished.count() == 1;
-        },
-        30000));
+    ASSERT_TRUE(exportsFinished(finished, 1));
     EXPECT_FALSE(finished.at(0).at(0).toBool());
     EXPECT_TRUE(finished.at(0).at(1).toString().contains(QStringLiteral("cancelled")));
     EXPECT_FALSE(std::filesystem::exists(dir / "cancelled.json"));
     EXPECT_FALSE(std::filesystem::exists(dir / "cancelled.json.part"));
 
     window.exportJson(q(dir / "no-such-folder" / "out.json"));
-    ASSERT_TRUE(QTest::qWaitFor(
-        [&] {
-            return finished.count() == 2;
-        },
-        30000));
+    ASSERT_TRUE(exportsFinished(finished, 2));
     EXPECT_FALSE(finished.at(1).at(0).toBool());
     EXPECT_TRUE(finished.at(1).at(1).toString().contains(QStringLiteral("no-such-folder")))
         << finished.at(1).at(1).toString().toStdString();
+}
+
+// A quote card in the forces diagram leads to its place in the transcript.
+TEST(MainWindow, ClickingAQuoteCardOpensTheTranscriptAtTheQuote)
+{
+    TempDir dir;
+    MainWindow window;
+    ASSERT_TRUE(openSample(window, dir));
+    window.resize(1440, 900);
+    window.show();
+    window.showPanel(MainWindow::Panel::Forces);
+    window.forcesPanel()->setScope(Scope::wholeStudy());
+    QApplication::processEvents();
+    auto *view = window.forcesPanel()->diagramView();
+    const auto cards = view->geometry().cards;
+    ASSERT_FALSE(cards.empty());
+    // A card of another interview than the one open, so that the click has to switch.
+    const auto card = std::find_if(cards.begin(), cards.end(), [&](const auto &c) {
+        return c.interviewId != window.transcriptPanel()->interviewId();
+    });
+    ASSERT_NE(card, cards.end());
+    QTest::mouseClick(view, Qt::LeftButton, {}, card->rect.center().toPoint());
+    EXPECT_EQ(window.currentPanel(), MainWindow::Panel::Transcript);
+    EXPECT_EQ(window.transcriptPanel()->interviewId(), card->interviewId);
+    EXPECT_EQ(window.transcriptPanel()->currentHighlightId(), card->highlightId);
+    const auto highlight = expectOk(window.document()->study().highlight(card->highlightId));
+    EXPECT_EQ(window.transcriptPanel()->view()->textCursor().selectedText().toStdString(),
+              highlight.quote);
+}
+
+TEST(Logging, MessagesGoToTheRotatingLogFile)
+{
+    TempDir dir;
+    const auto testHandler = qInstallMessageHandler(nullptr);
+    qInstallMessageHandler(testHandler);
+    const auto previousLogger = spdlog::default_logger();
+    const QString file = app::startLogging(q(dir.path() / "logs"));
+    qCInfo(lcApp) << "opened a study for the log test";
+    spdlog::default_logger()->flush();
+    qInstallMessageHandler(testHandler);
+    spdlog::set_default_logger(previousLogger);
+    ASSERT_FALSE(file.isEmpty());
+    EXPECT_TRUE(file.startsWith(q(dir.path() / "logs")));
+    EXPECT_NE(readBytes(file.toStdString()).find("opened a study for the log test"),
+              std::string::npos);
 }
 
 TEST(OpenError, NamesTheFileAndSaysItWasNotChanged)
