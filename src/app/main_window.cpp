@@ -14,6 +14,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QProgressDialog>
@@ -32,6 +33,7 @@
 #include <QVBoxLayout>
 
 #include <app/commands/import_command.h>
+#include <app/commands/study_command.h>
 #include <app/dialogs/import_dialog.h>
 #include <app/dialogs/open_error.h>
 #include <app/logging.h>
@@ -160,6 +162,11 @@ void MainWindow::buildNavigator()
     });
     connect(m_navigatorView, &QTreeView::activated, this, &MainWindow::activateNavigatorItem);
     connect(m_navigatorView, &QTreeView::clicked, this, &MainWindow::activateNavigatorItem);
+    m_navigatorView->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_navigatorView,
+            &QTreeView::customContextMenuRequested,
+            this,
+            &MainWindow::showNavigatorMenu);
     layout->addWidget(m_navigatorSearch);
     layout->addWidget(m_navigatorView);
     dock->setWidget(content);
@@ -462,6 +469,59 @@ void MainWindow::activateNavigatorItem(const QModelIndex &proxyIndex)
         }
         break;
     }
+}
+
+void MainWindow::showNavigatorMenu(const QPoint &position)
+{
+    const auto index = m_navigatorFilter->mapToSource(m_navigatorView->indexAt(position));
+    const Id id = index.data(NavigatorModel::IdRole).toLongLong();
+    if (!m_document || id == 0
+        || index.data(NavigatorModel::GroupRole).toInt()
+               != static_cast<int>(NavigatorModel::Group::Interviews))
+        return;
+    QMenu menu(this);
+    menu.addAction(tr("Open Transcript"), this, [this, id] {
+        openInterview(id);
+    });
+    menu.addAction(tr("Run Interview"), this, [this, id] {
+        openInterview(id);
+        showPanel(Panel::Guide);
+        m_guidePanel->enterRunMode();
+    });
+    auto *status = menu.addMenu(tr("Status"));
+    const auto current = m_document->study().interview(id);
+    for (auto value : {InterviewStatus::Planned,
+                       InterviewStatus::Conducted,
+                       InterviewStatus::Transcribed,
+                       InterviewStatus::Coded,
+                       InterviewStatus::Reviewed}) {
+        auto *action =
+            status->addAction(NavigatorModel::statusName(value), this, [this, id, value] {
+                setInterviewStatus(id, value);
+            });
+        action->setCheckable(true);
+        action->setChecked(current && current->status == value);
+    }
+    menu.exec(m_navigatorView->viewport()->mapToGlobal(position));
+}
+
+bool MainWindow::setInterviewStatus(Id interviewId, InterviewStatus status)
+{
+    auto before = m_document->study().interview(interviewId);
+    if (!before || before->status == status)
+        return false;
+    Interview after = *before;
+    after.status = status;
+    const Interview was = *before;
+    return m_document->apply(std::make_unique<StudyCommand>(
+        tr("Mark “%1” %2").arg(toQString(was.title), NavigatorModel::statusName(status)),
+        [after](Study &study) {
+            return study.updateInterview(after);
+        },
+        [was](Study &study) {
+            return study.updateInterview(was);
+        },
+        std::vector<Change>{{Change::Kind::Interviews, interviewId}}));
 }
 
 QStringList MainWindow::recentFiles() const

@@ -81,6 +81,9 @@ public:
     void openJob(Id jobId);
     void showQuote(Id interviewId, Id highlightId);
 
+    // Sets an interview's status (planned, conducted…) as an undoable edit.
+    bool setInterviewStatus(Id interviewId, InterviewStatus status);
+
     QStringList recentFiles() const;
 
     // Writes the study JSON to `path` in the background (the window stays responsive); the file
@@ -110,6 +113,7 @@ private:
     void rememberFile(const QString &path);
     void presentError(const ErrorText &error);
     void activateNavigatorItem(const QModelIndex &index);
+    void showNavigatorMenu(const QPoint &position);
 
     void newStudyDialog();
     void openStudyDialog();

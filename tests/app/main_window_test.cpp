@@ -127,8 +127,9 @@ TEST(MainWindow, RefusesBadFilesWithAClearMessageAndChangesNothing)
         EXPECT_TRUE(
             recorded.errors[0].text.contains(QString::fromStdString(c.file.filename().string())))
             << recorded.errors[0].text.toStdString();
-        if (std::filesystem::exists(c.file))
+        if (std::filesystem::exists(c.file)) {
             EXPECT_EQ(readBytes(c.file), before) << c.file << " was modified";
+        }
         EXPECT_EQ(window.document(), current) << "the open study must stay open";
     }
     EXPECT_FALSE(std::filesystem::exists(dir / "missing.jtbd"));
@@ -416,6 +417,25 @@ TEST(Logging, MessagesGoToTheRotatingLogFile)
     EXPECT_TRUE(file.startsWith(q(dir.path() / "logs")));
     EXPECT_NE(readBytes(file.toStdString()).find("opened a study for the log test"),
               std::string::npos);
+}
+
+TEST(MainWindow, InterviewStatusIsAnUndoableEditTheNavigatorShows)
+{
+    TempDir dir;
+    expectOk(createSampleStudy(dir / "sample.jtbd"));
+    MainWindow window;
+    ASSERT_TRUE(window.openStudy(q(dir / "sample.jtbd")));
+    const Id id = expectOk(window.document()->study().interviews()).front().interview.id;
+    const auto before = expectOk(window.document()->study().interview(id));
+    ASSERT_NE(before.status, InterviewStatus::Reviewed);
+    ASSERT_TRUE(window.setInterviewStatus(id, InterviewStatus::Reviewed));
+    EXPECT_EQ(expectOk(window.document()->study().interview(id)).status, InterviewStatus::Reviewed);
+    const auto row = window.navigatorModel()->find(NavigatorModel::Group::Interviews, id);
+    EXPECT_TRUE(row.data().toString().contains(QStringLiteral("reviewed")));
+    window.document()->undoStack()->undo();
+    EXPECT_EQ(expectOk(window.document()->study().interview(id)), before);
+    window.document()->undoStack()->redo();
+    EXPECT_EQ(expectOk(window.document()->study().interview(id)).status, InterviewStatus::Reviewed);
 }
 
 TEST(OpenError, NamesTheFileAndSaysItWasNotChanged)

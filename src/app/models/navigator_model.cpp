@@ -26,23 +26,6 @@ QString groupName(NavigatorModel::Group group)
     return {};
 }
 
-QString statusName(InterviewStatus status)
-{
-    switch (status) {
-    case InterviewStatus::Planned:
-        return NavigatorModel::tr("planned");
-    case InterviewStatus::Conducted:
-        return NavigatorModel::tr("conducted");
-    case InterviewStatus::Transcribed:
-        return NavigatorModel::tr("transcribed");
-    case InterviewStatus::Coded:
-        return NavigatorModel::tr("coded");
-    case InterviewStatus::Reviewed:
-        return NavigatorModel::tr("reviewed");
-    }
-    return {};
-}
-
 } // namespace
 
 NavigatorModel::NavigatorModel(StudyDocument *document, QObject *parent)
@@ -58,6 +41,23 @@ NavigatorModel::NavigatorModel(StudyDocument *document, QObject *parent)
 }
 
 NavigatorModel::~NavigatorModel() = default;
+
+QString NavigatorModel::statusName(InterviewStatus status)
+{
+    switch (status) {
+    case InterviewStatus::Planned:
+        return NavigatorModel::tr("planned");
+    case InterviewStatus::Conducted:
+        return NavigatorModel::tr("conducted");
+    case InterviewStatus::Transcribed:
+        return NavigatorModel::tr("transcribed");
+    case InterviewStatus::Coded:
+        return NavigatorModel::tr("coded");
+    case InterviewStatus::Reviewed:
+        return NavigatorModel::tr("reviewed");
+    }
+    return {};
+}
 
 void NavigatorModel::reload()
 {

@@ -50,6 +50,7 @@ public:
     void fetchMore(const QModelIndex &parent) override;
 
     QModelIndex groupIndex(Group group) const;
+    static QString statusName(InterviewStatus status); // "planned", "conducted"…
     // The item of a record, fetching rows as needed; invalid when there is none.
     QModelIndex find(Group group, Id id);
 
