@@ -15,6 +15,7 @@
 #include <app/models/codebook_model.h>
 #include <app/panels/codebook_panel.h>
 #include <deque>
+#include <functional>
 
 namespace jtbd::test {
 namespace {
@@ -79,8 +80,13 @@ std::vector<Id> tag(SampleDocument &doc, const std::string &code, Id codeId, int
     return tagged;
 }
 
-// Applies the edit, then checks that undo gives back `before` and redo the edited state.
-void expectUndoRedoRoundTrip(SampleDocument &doc, app::CodeCommand command)
+// Applies the edit, then checks that undo gives back the state before it and redo the edited
+// state. `checkApplied` and `checkUndone` look closer at the study after the edit and after its
+// first undo.
+void expectUndoRedoRoundTrip(SampleDocument &doc,
+                             app::CodeCommand command,
+                             const std::function<void()> &checkApplied = {},
+                             const std::function<void()> &checkUndone = {})
 {
     const CodebookState before = stateOf(doc.study());
     ASSERT_TRUE(command.ok()) << command.error().message;
@@ -88,8 +94,12 @@ void expectUndoRedoRoundTrip(SampleDocument &doc, app::CodeCommand command)
     ASSERT_TRUE(doc.document->apply(std::move(*command)));
     const CodebookState after = stateOf(doc.study());
     EXPECT_NE(after, before);
+    if (checkApplied)
+        checkApplied();
     doc.document->undoStack()->undo();
     EXPECT_EQ(stateOf(doc.study()), before);
+    if (checkUndone)
+        checkUndone();
     doc.document->undoStack()->redo();
     EXPECT_EQ(stateOf(doc.study()), after);
     doc.document->undoStack()->undo();
@@ -179,23 +189,19 @@ TEST(CodeCommands, MergeUndoRestoresTheCodeItsSubCodesAndEveryHighlight)
     tag(doc, "P03", annual, 1);
     ASSERT_EQ(expectOk(doc.study().codeUsage(pricing)), 5);
 
-    const CodebookState before = stateOf(doc.study());
-    ASSERT_TRUE(applyCodeCommand(
-        *doc.document, QStringLiteral("Merge"), app::mergeCodeCommand(doc.study(), pricing, cost)));
-    const CodebookState after = stateOf(doc.study());
-    EXPECT_FALSE(doc.study().code(pricing).ok());
-    EXPECT_EQ(expectOk(doc.study().codeUsage(cost)), 5);
-    EXPECT_EQ(expectOk(doc.study().code(annual)).parentId, cost);
-
-    doc.document->undoStack()->undo();
-    EXPECT_EQ(stateOf(doc.study()), before);
-    EXPECT_EQ(expectOk(doc.study().code(pricing)).name, "Pricing"); // under the same id
-    EXPECT_EQ(expectOk(doc.study().code(annual)).parentId, pricing);
-    EXPECT_EQ(expectOk(doc.study().codeUsage(cost)), 1);
-    doc.document->undoStack()->redo();
-    EXPECT_EQ(stateOf(doc.study()), after);
-    doc.document->undoStack()->undo();
-    EXPECT_EQ(stateOf(doc.study()), before);
+    expectUndoRedoRoundTrip(
+        doc,
+        app::mergeCodeCommand(doc.study(), pricing, cost),
+        [&] {
+            EXPECT_FALSE(doc.study().code(pricing).ok());
+            EXPECT_EQ(expectOk(doc.study().codeUsage(cost)), 5);
+            EXPECT_EQ(expectOk(doc.study().code(annual)).parentId, cost);
+        },
+        [&] {
+            EXPECT_EQ(expectOk(doc.study().code(pricing)).name, "Pricing"); // under the same id
+            EXPECT_EQ(expectOk(doc.study().code(annual)).parentId, pricing);
+            EXPECT_EQ(expectOk(doc.study().codeUsage(cost)), 1);
+        });
     EXPECT_NE(later, 0);
 }
 
@@ -221,25 +227,22 @@ TEST(CodeCommands, DeleteUndoRestoresTheIdSubCodesAndHighlights)
     tag(doc, "P04", pricing, 1);
     tag(doc, "P01", annual, 1);
 
-    const CodebookState before = stateOf(doc.study());
-    ASSERT_TRUE(applyCodeCommand(
-        *doc.document, QStringLiteral("Delete"), app::deleteCodeCommand(doc.study(), pricing)));
-    const CodebookState after = stateOf(doc.study());
-    EXPECT_FALSE(doc.study().code(pricing).ok());
-    EXPECT_EQ(expectOk(doc.study().code(annual)).parentId, push); // moved up
-    EXPECT_EQ(expectOk(doc.study().code(monthly)).parentId, push);
-    EXPECT_EQ(after.highlights.size(), before.highlights.size()); // the highlights stay
-
-    doc.document->undoStack()->undo();
-    EXPECT_EQ(stateOf(doc.study()), before);
-    const Code restored = expectOk(doc.study().code(pricing));
-    EXPECT_EQ(restored.shortcut, "P");
-    EXPECT_EQ(restored.parentId, push);
-    EXPECT_EQ(expectOk(doc.study().codeUsage(pricing)), 5);
-    doc.document->undoStack()->redo();
-    EXPECT_EQ(stateOf(doc.study()), after);
-    doc.document->undoStack()->undo();
-    EXPECT_EQ(stateOf(doc.study()), before);
+    const std::size_t highlights = stateOf(doc.study()).highlights.size();
+    expectUndoRedoRoundTrip(
+        doc,
+        app::deleteCodeCommand(doc.study(), pricing),
+        [&] {
+            EXPECT_FALSE(doc.study().code(pricing).ok());
+            EXPECT_EQ(expectOk(doc.study().code(annual)).parentId, push); // moved up
+            EXPECT_EQ(expectOk(doc.study().code(monthly)).parentId, push);
+            EXPECT_EQ(stateOf(doc.study()).highlights.size(), highlights); // the highlights stay
+        },
+        [&] {
+            const Code restored = expectOk(doc.study().code(pricing));
+            EXPECT_EQ(restored.shortcut, "P");
+            EXPECT_EQ(restored.parentId, push);
+            EXPECT_EQ(expectOk(doc.study().codeUsage(pricing)), 5);
+        });
     EXPECT_NE(later, 0);
 }
 

@@ -1,7 +1,7 @@
 // The forces panel: its numbers for a known study, the scope and weighting controls, clicking and
 // keyboard activation of quote cards, reloading after edits, exporting.
-#include "../report/forces_fixture.h"
 #include "app_fixture.h"
+#include "forces_document.h"
 
 #include <QAbstractButton>
 #include <QComboBox>
@@ -18,14 +18,14 @@ namespace {
 using app::ForcesDiagramView;
 using app::ForcesPanel;
 
-class ForcesPanelTest : public ::testing::Test
+class ForcesPanelTest
+    : public ::testing::Test
+    , protected ForcesDocument
 {
 protected:
     ForcesPanelTest()
+        : ForcesDocument("panel.jtbd")
     {
-        keep = std::make_unique<ForcesFixture>(dir / "panel.jtbd");
-        ids = keep.get();
-        document = std::make_unique<app::StudyDocument>(std::move(keep->study));
         panel = std::make_unique<ForcesPanel>(document.get());
         panel->resize(1200, 800);
         kind = panel->findChild<QComboBox *>(QStringLiteral("forcesScopeKind"));
@@ -45,11 +45,29 @@ protected:
         Q_EMIT choice->activated(index);
     }
 
-    TempDir dir;
-    std::unique_ptr<ForcesFixture> keep;
-    // The ids of the fixture; its study was moved into the document.
-    ForcesFixture *ids = nullptr;
-    std::unique_ptr<app::StudyDocument> document;
+    // A Habit quote added to `interviewId` the way another view would, announced as a highlight
+    // change; its id.
+    Id addHabitQuote(Id interviewId, int intensity = 3)
+    {
+        Id added = 0;
+        expectOk(document->applyWithoutUndo(
+            [&](Study &study) {
+                Highlight h;
+                h.interviewId = interviewId;
+                h.start = 0;
+                h.end = 4;
+                h.codeIds = {codeId(study, "habit")};
+                h.intensity = intensity;
+                auto id = study.addHighlight(h);
+                if (!id)
+                    return Status{id.error()};
+                added = *id;
+                return Status{};
+            },
+            {app::Change::Kind::Highlights, interviewId}));
+        return added;
+    }
+
     std::unique_ptr<ForcesPanel> panel;
     QComboBox *kind = nullptr;
     QComboBox *choice = nullptr;
@@ -196,22 +214,7 @@ TEST_F(ForcesPanelTest, ReloadsAfterAnEditOnce)
 {
     panel->setScope(Scope::interview(ids->interviewB));
     EXPECT_EQ(panel->data()[Force::Habit].tally.count, 1);
-    Id added = 0;
-    expectOk(document->applyWithoutUndo(
-        [&](Study &study) {
-            Highlight h;
-            h.interviewId = ids->interviewB;
-            h.start = 0;
-            h.end = 4;
-            h.codeIds = {codeId(study, "habit")};
-            h.intensity = 5;
-            auto id = study.addHighlight(h);
-            if (!id)
-                return Status{id.error()};
-            added = *id;
-            return Status{};
-        },
-        {app::Change::Kind::Highlights, ids->interviewB}));
+    const Id added = addHabitQuote(ids->interviewB, 5);
     // Several announcements in a row are one reload on the next turn of the event loop.
     document->announce({app::Change::Kind::Codes, 0});
     document->announce({app::Change::Kind::Everything, 0});
@@ -262,17 +265,7 @@ TEST_F(ForcesPanelTest, AScopeShownBeforeIsReadAgainAfterAnEdit)
     EXPECT_EQ(panel->data()[Force::Habit].tally.count, 1);
     panel->setScope(Scope::interview(ids->interviewB));
     // An edit elsewhere while another scope is shown still reaches the whole study.
-    expectOk(document->applyWithoutUndo(
-        [&](Study &study) {
-            Highlight h;
-            h.interviewId = ids->interviewA;
-            h.start = 0;
-            h.end = 4;
-            h.codeIds = {codeId(study, "habit")};
-            auto id = study.addHighlight(h);
-            return id ? Status{} : Status{id.error()};
-        },
-        {app::Change::Kind::Highlights, ids->interviewA}));
+    addHabitQuote(ids->interviewA);
     QCoreApplication::processEvents();
     panel->setScope(Scope::wholeStudy());
     EXPECT_EQ(panel->data()[Force::Habit].tally.count, 2);

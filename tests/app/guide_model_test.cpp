@@ -13,23 +13,21 @@ namespace {
 
 using app::GuideModel;
 
-Guide builtinGuide(const Study &study)
+// The built-in guide shown in a model, watched by the model tester.
+class GuideModelTest : public ::testing::Test
 {
-    for (const auto &guide : expectOk(study.guides()))
-        if (guide.builtin)
-            return guide;
-    ADD_FAILURE() << "no built-in guide";
-    return {};
-}
+protected:
+    GuideModelTest() { model.setGuide(guide); }
 
-TEST(GuideModel, ShowsSectionsWithTheirQuestionsAndPassesTheModelTester)
-{
     SmallDocument doc;
     const Guide guide = builtinGuide(doc.study());
     GuideModel model;
-    QAbstractItemModelTester tester(&model,
-                                    QAbstractItemModelTester::FailureReportingMode::Warning);
-    model.setGuide(guide);
+    QAbstractItemModelTester tester{&model,
+                                    QAbstractItemModelTester::FailureReportingMode::Warning};
+};
+
+TEST_F(GuideModelTest, ShowsSectionsWithTheirQuestionsAndPassesTheModelTester)
+{
     ASSERT_EQ(model.rowCount(), static_cast<int>(guide.sections.size()));
     const QModelIndex purchase = model.index(2, 0);
     EXPECT_EQ(model.data(purchase).toString(),
@@ -62,14 +60,8 @@ TEST(GuideModel, ShowsSectionsWithTheirQuestionsAndPassesTheModelTester)
     EXPECT_EQ(model.rowCount(), 0);
 }
 
-TEST(GuideModel, TicksCoveredQuestionsOnlyWhenCoverageIsShown)
+TEST_F(GuideModelTest, TicksCoveredQuestionsOnlyWhenCoverageIsShown)
 {
-    SmallDocument doc;
-    const Guide guide = builtinGuide(doc.study());
-    GuideModel model;
-    QAbstractItemModelTester tester(&model,
-                                    QAbstractItemModelTester::FailureReportingMode::Warning);
-    model.setGuide(guide);
     const Id covered = guide.sections[1].questions[1].id;
     const QModelIndex index = model.questionIndex(covered);
     EXPECT_FALSE(model.data(index, Qt::DecorationRole).isValid());
@@ -86,12 +78,8 @@ TEST(GuideModel, TicksCoveredQuestionsOnlyWhenCoverageIsShown)
     EXPECT_FALSE(model.data(index, Qt::DecorationRole).isValid());
 }
 
-TEST(GuideModel, DroppingARowAsksForTheMoveInsteadOfMakingIt)
+TEST_F(GuideModelTest, DroppingARowAsksForTheMoveInsteadOfMakingIt)
 {
-    SmallDocument doc;
-    const Guide guide = builtinGuide(doc.study());
-    GuideModel model;
-    model.setGuide(guide);
     QSignalSpy sectionMoves(&model, &GuideModel::sectionMoveRequested);
     QSignalSpy questionMoves(&model, &GuideModel::questionMoveRequested);
 

@@ -6,7 +6,6 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
-#include <QDir>
 #include <QFrame>
 #include <QLineEdit>
 #include <QMimeData>
@@ -26,15 +25,6 @@ namespace jtbd::test {
 namespace {
 
 using app::GuidePanel;
-
-Guide builtinGuide(const Study &study)
-{
-    for (const auto &guide : expectOk(study.guides()))
-        if (guide.builtin)
-            return guide;
-    ADD_FAILURE() << "no built-in guide";
-    return {};
-}
 
 class GuidePanelTest : public ::testing::Test
 {
@@ -81,9 +71,7 @@ protected:
     template<typename T>
     T *child(const char *name)
     {
-        auto *found = panel.findChild<T *>(QString::fromUtf8(name));
-        EXPECT_NE(found, nullptr) << name;
-        return found;
+        return namedChild<T>(panel, name);
     }
 
     SampleDocument doc;
@@ -391,9 +379,7 @@ TEST_F(GuidePanelTest, RendersAtDesktopSize)
     panel.show();
     const QImage image = panel.grab().toImage();
     EXPECT_EQ(image.size(), QSize(1200, 800) * image.devicePixelRatio());
-    const QString folder = qEnvironmentVariable("JTBD_SCREENSHOT_DIR");
-    if (!folder.isEmpty())
-        EXPECT_TRUE(image.save(QDir(folder).filePath(QStringLiteral("guide_panel.png"))));
+    keepScreenshot(image, QStringLiteral("guide_panel.png"));
 }
 
 } // namespace

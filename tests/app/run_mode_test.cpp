@@ -4,7 +4,6 @@
 
 #include <QApplication>
 #include <QCheckBox>
-#include <QDir>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -33,9 +32,7 @@ protected:
     {
         panel.resize(1200, 800);
         panel.setInterview(interviewId);
-        for (const auto &g : expectOk(doc.study().guides()))
-            if (g.builtin)
-                guide = g;
+        guide = builtinGuide(doc.study());
         EXPECT_TRUE(panel.enterRunMode());
         run = panel.runModePanel();
     }
@@ -46,9 +43,7 @@ protected:
     template<typename T>
     T *child(const char *name)
     {
-        auto *found = run->findChild<T *>(QString::fromUtf8(name));
-        EXPECT_NE(found, nullptr) << name;
-        return found;
+        return namedChild<T>(*run, name);
     }
 
     SampleDocument doc;
@@ -314,9 +309,7 @@ TEST_F(RunModeTest, RendersMidInterview)
     panel.show();
     const QImage image = panel.grab().toImage();
     EXPECT_FALSE(image.isNull());
-    const QString folder = qEnvironmentVariable("JTBD_SCREENSHOT_DIR");
-    if (!folder.isEmpty())
-        EXPECT_TRUE(image.save(QDir(folder).filePath(QStringLiteral("run_mode.png"))));
+    keepScreenshot(image, QStringLiteral("run_mode.png"));
 }
 
 } // namespace

@@ -1,7 +1,7 @@
 // The switch timeline panel: what it shows for an interview, clicks on quotes, reloading after
 // edits to its interview, scrolling when the quotes are many.
-#include "../report/forces_fixture.h"
 #include "app_fixture.h"
+#include "forces_document.h"
 
 #include <QScrollArea>
 #include <QScrollBar>
@@ -17,14 +17,14 @@ namespace {
 using app::TimelinePanel;
 using app::TimelineView;
 
-class TimelinePanelTest : public ::testing::Test
+class TimelinePanelTest
+    : public ::testing::Test
+    , protected ForcesDocument
 {
 protected:
     TimelinePanelTest()
+        : ForcesDocument("timeline.jtbd")
     {
-        keep = std::make_unique<ForcesFixture>(dir / "timeline.jtbd");
-        ids = keep.get();
-        document = std::make_unique<app::StudyDocument>(std::move(keep->study));
         panel = std::make_unique<TimelinePanel>(document.get());
         panel->resize(1200, 800);
         view = panel->findChild<TimelineView *>(QStringLiteral("timelineView"));
@@ -38,10 +38,6 @@ protected:
         return n;
     }
 
-    TempDir dir;
-    std::unique_ptr<ForcesFixture> keep;
-    ForcesFixture *ids = nullptr;
-    std::unique_ptr<app::StudyDocument> document;
     std::unique_ptr<TimelinePanel> panel;
     TimelineView *view = nullptr;
 };

@@ -38,6 +38,16 @@ std::unique_ptr<TranscriptPanel> openPanel(app::StudyDocument *document, Id inte
     return panel;
 }
 
+// Tags "overdraft" in the small study's transcript as Push from the keyboard; where it starts.
+qsizetype tagOverdraftAsPush(TranscriptPanel &panel)
+{
+    const qsizetype at = panel.view()->text().indexOf(QStringLiteral("overdraft"));
+    EXPECT_GT(at, 0);
+    panel.view()->selectRange(at, at + 9);
+    QTest::keyClick(panel.view(), Qt::Key_1);
+    return at;
+}
+
 std::int64_t codePointsBefore(const QString &text, qsizetype utf16)
 {
     return static_cast<std::int64_t>(QStringView(text).left(utf16).toUcs4().size());
@@ -395,10 +405,7 @@ TEST(TranscriptPanel, InspectorEditsAreUndoableCommands)
 {
     SmallDocument doc;
     auto panel = openPanel(doc.document.get(), doc.interviewId);
-    const QString &text = panel->view()->text();
-    const qsizetype at = text.indexOf(QStringLiteral("overdraft"));
-    panel->view()->selectRange(at, at + 9);
-    QTest::keyClick(panel->view(), Qt::Key_1);
+    const qsizetype at = tagOverdraftAsPush(*panel);
     const Id id = *panel->currentHighlightId();
     auto *inspector = panel->inspector();
     auto stored = [&] {
@@ -462,10 +469,7 @@ TEST(TranscriptPanel, ReloadsWhenTheCodebookChanges)
 {
     SmallDocument doc;
     auto panel = openPanel(doc.document.get(), doc.interviewId);
-    const QString &text = panel->view()->text();
-    const qsizetype at = text.indexOf(QStringLiteral("overdraft"));
-    panel->view()->selectRange(at, at + 9);
-    QTest::keyClick(panel->view(), Qt::Key_1);
+    const qsizetype at = tagOverdraftAsPush(*panel);
     ASSERT_EQ(panel->view()->marks().size(), 1u);
     EXPECT_EQ(panel->view()->marks()[0].names, QStringList{QStringLiteral("Push")});
 

@@ -3,6 +3,8 @@
 
 #include <jtbd/sample.h>
 
+#include <QDir>
+
 namespace jtbd::test {
 
 SampleDocument::SampleDocument()
@@ -27,6 +29,14 @@ SmallDocument::SmallDocument()
     participantId = small.participantId;
     interviewId = small.interviewId;
     document = std::make_unique<app::StudyDocument>(std::move(small.study));
+}
+
+void keepScreenshot(const QImage &image, const QString &fileName)
+{
+    const QString folder = qEnvironmentVariable("JTBD_SCREENSHOT_DIR");
+    if (!folder.isEmpty()) {
+        EXPECT_TRUE(image.save(QDir(folder).filePath(fileName))) << fileName.toStdString();
+    }
 }
 
 } // namespace jtbd::test

@@ -3,6 +3,10 @@
 
 #include "test_support.h"
 
+#include <QImage>
+#include <QObject>
+#include <QString>
+
 #include <app/study_document.h>
 #include <memory>
 
@@ -34,5 +38,18 @@ struct SmallDocument
 
     Study &study() { return document->mutableStudy(); }
 };
+
+// Saves `image` as `fileName` in the folder that JTBD_SCREENSHOT_DIR names, to be looked at;
+// nothing when it is not set.
+void keepScreenshot(const QImage &image, const QString &fileName);
+
+// The child of `parent` called `name`, or a test failure when there is none.
+template<typename T>
+T *namedChild(const QObject &parent, const char *name)
+{
+    auto *found = parent.findChild<T *>(QString::fromUtf8(name));
+    EXPECT_NE(found, nullptr) << name;
+    return found;
+}
 
 } // namespace jtbd::test

@@ -100,4 +100,13 @@ Id codeId(const Study &study, const std::string &key)
     return code->id;
 }
 
+Guide builtinGuide(const Study &study)
+{
+    for (const auto &guide : expectOk(study.guides(), "guides"))
+        if (guide.builtin)
+            return guide;
+    ADD_FAILURE() << "no built-in guide";
+    return {};
+}
+
 } // namespace jtbd::test

@@ -59,4 +59,7 @@ SmallStudy makeSmallStudy(const std::filesystem::path &path);
 
 Id codeId(const Study &study, const std::string &key);
 
+// The built-in switch-interview guide, or a test failure when the study has none.
+Guide builtinGuide(const Study &study);
+
 } // namespace jtbd::test

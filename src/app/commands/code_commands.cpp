@@ -25,11 +25,6 @@ QString tr(const char *text)
     return QCoreApplication::translate("CodeCommands", text);
 }
 
-Error refusal(ErrorCode code, const QString &message)
-{
-    return makeError(code, toStd(message));
-}
-
 QString inQuotes(std::string_view name)
 {
     return tr("“%1”").arg(toQString(name));
@@ -291,7 +286,7 @@ CodeCommand addCodeCommand(const Study &study, const Code &code)
         if (!parent)
             return parent.error();
     }
-    return std::unique_ptr<StudyCommand>(std::make_unique<AddCommand<Code>>(
+    return makeCommand<AddCommand<Code>>(
         record.parentId ? tr("Add sub-code %1").arg(inQuotes(record.name))
                         : tr("Add code %1").arg(inQuotes(record.name)),
         record,
@@ -301,7 +296,7 @@ CodeCommand addCodeCommand(const Study &study, const Code &code)
         [](Study &s, Id id) {
             return s.deleteCode(id);
         },
-        std::vector<Change>{Change{Change::Kind::Codes, 0}}));
+        std::vector<Change>{Change{Change::Kind::Codes, 0}});
 }
 
 CodeCommand renameCodeCommand(const Study &study, Id codeId, const QString &name)

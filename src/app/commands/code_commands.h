@@ -19,8 +19,7 @@ namespace jtbd::app {
 
 class StudyDocument;
 
-// A command ready for StudyDocument::apply(), or why the edit is refused (nothing was written).
-using CodeCommand = Result<std::unique_ptr<StudyCommand>>;
+using CodeCommand = CommandResult;
 
 // The shortcut as it is stored: Qt's portable key-sequence text ("P", "Ctrl+Shift+K"), or empty.
 // nullopt when `text` is not a key sequence.

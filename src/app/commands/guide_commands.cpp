@@ -21,18 +21,6 @@ QString tr(const char *text)
     return QCoreApplication::translate("GuideCommands", text);
 }
 
-// A derived command as the result type (two conversions are one too many for the compiler).
-template<typename T, typename... Args>
-GuideCommand makeCommand(Args &&...args)
-{
-    return std::unique_ptr<StudyCommand>(std::make_unique<T>(std::forward<Args>(args)...));
-}
-
-Error refusal(ErrorCode code, const QString &message)
-{
-    return makeError(code, toStd(message));
-}
-
 std::vector<Change> guidesChanged()
 {
     return {Change{Change::Kind::Guides, 0}};
@@ -99,6 +87,17 @@ Result<QuestionPlace> findQuestion(const Study &study, Id questionId)
     }
     return makeError(ErrorCode::NotFound,
                      "there is no guide question with id " + std::to_string(questionId));
+}
+
+// The section or question to edit: refused when it belongs to the built-in guide.
+template<typename Place>
+Result<Place> editablePlace(const Study &study, Result<Place> place)
+{
+    if (!place)
+        return place.error();
+    if (auto allowed = checkEditable(study, place->guide.id); !allowed)
+        return allowed.error();
+    return place;
 }
 
 // What deleting questions removes or changes elsewhere: the notes taken under them lose their
@@ -171,6 +170,48 @@ Result<GuideQuestion> loadQuestion(const Study &study, Id questionId)
     return place->question();
 }
 
+// The edit that stores `after` in place of `before`, and `before` again when undone.
+template<typename Record>
+std::unique_ptr<StudyCommand> replaceCommand(const QString &text,
+                                             Record before,
+                                             Record after,
+                                             Status (Study::*store)(const Record &))
+{
+    return std::make_unique<StudyCommand>(
+        text,
+        [store, after = std::move(after)](Study &s) {
+            return (s.*store)(after);
+        },
+        [store, before = std::move(before)](Study &s) {
+            return (s.*store)(before);
+        },
+        guidesChanged());
+}
+
+// The edit that deletes a section or question; undone, `addBack` stores the part again under its
+// ids and what `questions` were used for is restored.
+GuideCommand removePartCommand(const Study &study,
+                               const QString &text,
+                               const std::vector<GuideQuestion> &questions,
+                               StudyCommand::Edit remove,
+                               std::function<Result<Id>(Study &)> addBack)
+{
+    auto use = useOf(study, questions);
+    if (!use)
+        return use.error();
+    auto changes = changesFor(*use);
+    return std::make_unique<StudyCommand>(
+        text,
+        std::move(remove),
+        [addBack = std::move(addBack), use = std::move(*use)](Study &s) -> Status {
+            auto added = addBack(s);
+            if (!added)
+                return added.error();
+            return restoreUse(s, use);
+        },
+        std::move(changes));
+}
+
 } // namespace
 
 Status checkEditable(const Study &study, Id guideId)
@@ -207,15 +248,7 @@ GuideCommand updateGuideCommand(const Study &study, const Guide &guide)
     const QString text = after.name != before->name
                              ? tr("Rename guide to “%1”").arg(toQString(after.name))
                              : tr("Edit guide “%1”").arg(toQString(after.name));
-    return std::make_unique<StudyCommand>(
-        text,
-        [after](Study &s) {
-            return s.updateGuide(after);
-        },
-        [before = *before](Study &s) {
-            return s.updateGuide(before);
-        },
-        guidesChanged());
+    return replaceCommand(text, std::move(*before), std::move(after), &Study::updateGuide);
 }
 
 GuideCommand copyGuideCommand(const Study &study, Id sourceId, const QString &name, bool asTemplate)
@@ -272,11 +305,9 @@ addSectionCommand(const Study &study, Id guideId, const GuideSection &section, i
 
 GuideCommand updateSectionCommand(const Study &study, const GuideSection &section)
 {
-    auto place = findSection(study, section.id);
+    auto place = editablePlace(study, findSection(study, section.id));
     if (!place)
         return place.error();
-    if (auto editable = checkEditable(study, place->guide.id); !editable)
-        return editable.error();
     if (trim(section.title).empty())
         return refusal(ErrorCode::InvalidArgument, tr("a section needs a title"));
     if (section.minutes < 0)
@@ -288,24 +319,15 @@ GuideCommand updateSectionCommand(const Study &study, const GuideSection &sectio
         return std::unique_ptr<StudyCommand>();
     before.questions.clear();
     after.questions.clear();
-    return std::make_unique<StudyCommand>(
-        tr("Edit section “%1”").arg(toQString(after.title)),
-        [after](Study &s) {
-            return s.updateSection(after);
-        },
-        [before](Study &s) {
-            return s.updateSection(before);
-        },
-        guidesChanged());
+    const QString text = tr("Edit section “%1”").arg(toQString(after.title));
+    return replaceCommand(text, std::move(before), std::move(after), &Study::updateSection);
 }
 
 GuideCommand moveSectionCommand(const Study &study, Id sectionId, int position)
 {
-    auto place = findSection(study, sectionId);
+    auto place = editablePlace(study, findSection(study, sectionId));
     if (!place)
         return place.error();
-    if (auto editable = checkEditable(study, place->guide.id); !editable)
-        return editable.error();
     const int last = static_cast<int>(place->guide.sections.size()) - 1;
     position = std::clamp(position, 0, std::max(last, 0));
     const int from = place->position;
@@ -324,38 +346,28 @@ GuideCommand moveSectionCommand(const Study &study, Id sectionId, int position)
 
 GuideCommand removeSectionCommand(const Study &study, Id sectionId)
 {
-    auto place = findSection(study, sectionId);
+    auto place = editablePlace(study, findSection(study, sectionId));
     if (!place)
         return place.error();
-    if (auto editable = checkEditable(study, place->guide.id); !editable)
-        return editable.error();
-    auto use = useOf(study, place->section().questions);
-    if (!use)
-        return use.error();
-    const Id guideId = place->guide.id;
-    const int position = place->position;
-    return std::make_unique<StudyCommand>(
+    return removePartCommand(
+        study,
         tr("Remove section “%1”").arg(toQString(place->section().title)),
+        place->section().questions,
         [sectionId](Study &s) {
             return s.deleteSection(sectionId);
         },
-        [guideId, position, section = place->section(), use = *use](Study &s) -> Status {
-            auto added = s.addSection(guideId, section, position);
-            if (!added)
-                return added.error();
-            return restoreUse(s, use);
-        },
-        changesFor(*use));
+        [guideId = place->guide.id, position = place->position, section = place->section()](
+            Study &s) {
+            return s.addSection(guideId, section, position);
+        });
 }
 
 GuideCommand
 addQuestionCommand(const Study &study, Id sectionId, const GuideQuestion &question, int position)
 {
-    auto place = findSection(study, sectionId);
+    auto place = editablePlace(study, findSection(study, sectionId));
     if (!place)
         return place.error();
-    if (auto editable = checkEditable(study, place->guide.id); !editable)
-        return editable.error();
     if (trim(question.text).empty())
         return refusal(ErrorCode::InvalidArgument, tr("a question cannot be empty"));
     GuideQuestion fresh = question;
@@ -375,14 +387,12 @@ addQuestionCommand(const Study &study, Id sectionId, const GuideQuestion &questi
 
 GuideCommand updateQuestionCommand(const Study &study, const GuideQuestion &question)
 {
-    auto place = findQuestion(study, question.id);
+    auto place = editablePlace(study, findQuestion(study, question.id));
     if (!place)
         return place.error();
-    if (auto editable = checkEditable(study, place->guide.id); !editable)
-        return editable.error();
     if (trim(question.text).empty())
         return refusal(ErrorCode::InvalidArgument, tr("a question cannot be empty"));
-    const GuideQuestion before = place->question();
+    GuideQuestion before = place->question();
     GuideQuestion after = question;
     // Blank probe lines are not probes.
     std::erase_if(after.probes, [](const std::string &probe) {
@@ -390,24 +400,15 @@ GuideCommand updateQuestionCommand(const Study &study, const GuideQuestion &ques
     });
     if (after == before)
         return std::unique_ptr<StudyCommand>();
-    return std::make_unique<StudyCommand>(
-        tr("Edit question"),
-        [after](Study &s) {
-            return s.updateQuestion(after);
-        },
-        [before](Study &s) {
-            return s.updateQuestion(before);
-        },
-        guidesChanged());
+    return replaceCommand(
+        tr("Edit question"), std::move(before), std::move(after), &Study::updateQuestion);
 }
 
 GuideCommand moveQuestionCommand(const Study &study, Id questionId, Id sectionId, int position)
 {
-    auto place = findQuestion(study, questionId);
+    auto place = editablePlace(study, findQuestion(study, questionId));
     if (!place)
         return place.error();
-    if (auto editable = checkEditable(study, place->guide.id); !editable)
-        return editable.error();
     const auto target = std::find_if(place->guide.sections.begin(),
                                      place->guide.sections.end(),
                                      [&](const GuideSection &section) {
@@ -437,28 +438,20 @@ GuideCommand moveQuestionCommand(const Study &study, Id questionId, Id sectionId
 
 GuideCommand removeQuestionCommand(const Study &study, Id questionId)
 {
-    auto place = findQuestion(study, questionId);
+    auto place = editablePlace(study, findQuestion(study, questionId));
     if (!place)
         return place.error();
-    if (auto editable = checkEditable(study, place->guide.id); !editable)
-        return editable.error();
-    auto use = useOf(study, {place->question()});
-    if (!use)
-        return use.error();
-    const Id sectionId = place->section().id;
-    const int position = place->position;
-    return std::make_unique<StudyCommand>(
+    return removePartCommand(
+        study,
         tr("Remove question"),
+        {place->question()},
         [questionId](Study &s) {
             return s.deleteQuestion(questionId);
         },
-        [sectionId, position, question = place->question(), use = *use](Study &s) -> Status {
-            auto added = s.addQuestion(sectionId, question, position);
-            if (!added)
-                return added.error();
-            return restoreUse(s, use);
-        },
-        changesFor(*use));
+        [sectionId = place->section().id, position = place->position, question = place->question()](
+            Study &s) {
+            return s.addQuestion(sectionId, question, position);
+        });
 }
 
 Id addedGuidePartId(const StudyCommand *command)

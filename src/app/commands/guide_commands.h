@@ -18,8 +18,7 @@ class Study;
 
 namespace jtbd::app {
 
-// A command ready for StudyDocument::apply(), or why the edit is refused (nothing was written).
-using GuideCommand = Result<std::unique_ptr<StudyCommand>>;
+using GuideCommand = CommandResult;
 
 // Refused (Conflict, with a message a person can act on) when `guideId` is the built-in guide.
 Status checkEditable(const Study &study, Id guideId);

@@ -100,9 +100,9 @@ AddHighlightCommand::AddHighlightCommand(const QString &text, Highlight highligh
 // ---------------------------------------------------------------------------------------------
 
 DeleteHighlightCommand::DeleteHighlightCommand(const QString &text,
-                                               const Study &study,
+                                               const Study &current,
                                                Id highlightId)
-    : StudyCommand(text, {}, {}, deleteChanges(study, highlightId))
+    : StudyCommand(text, {}, {}, deleteChanges(current, highlightId))
     , m_saved(std::make_shared<Saved>())
 {
     auto saved = m_saved;

@@ -18,18 +18,6 @@ QString tr(const char *text)
     return QCoreApplication::translate("InterviewCommands", text);
 }
 
-// A derived command as the result type (two conversions are one too many for the compiler).
-template<typename T, typename... Args>
-InterviewCommand makeCommand(Args &&...args)
-{
-    return std::unique_ptr<StudyCommand>(std::make_unique<T>(std::forward<Args>(args)...));
-}
-
-Error refusal(ErrorCode code, const QString &message)
-{
-    return makeError(code, toStd(message));
-}
-
 } // namespace
 
 InterviewCommand addNoteCommand(const Study &study, const InterviewNote &note)

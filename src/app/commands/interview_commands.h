@@ -17,8 +17,7 @@ class Study;
 
 namespace jtbd::app {
 
-// A command ready for StudyDocument::apply(), or why the edit is refused (nothing was written).
-using InterviewCommand = Result<std::unique_ptr<StudyCommand>>;
+using InterviewCommand = CommandResult;
 
 // An AddCommand<InterviewNote>: addedId() is the note's id once applied. Empty text is refused.
 InterviewCommand addNoteCommand(const Study &study, const InterviewNote &note);

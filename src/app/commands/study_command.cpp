@@ -50,4 +50,9 @@ bool StudyCommand::perform(const Edit &edit, const QString &action)
     return true;
 }
 
+Error refusal(ErrorCode code, const QString &message)
+{
+    return makeError(code, toStd(message));
+}
+
 } // namespace jtbd::app

@@ -11,6 +11,11 @@
 
 namespace jtbd::app {
 
+class StudyCommand;
+
+// A command ready for StudyDocument::apply(), or why the edit is refused (nothing was written).
+using CommandResult = Result<std::unique_ptr<StudyCommand>>;
+
 class StudyCommand : public QUndoCommand
 {
 public:
@@ -63,6 +68,16 @@ public:
 private:
     std::shared_ptr<Record> m_record;
 };
+
+// A derived command as a CommandResult (two conversions are one too many for the compiler).
+template<typename T, typename... Args>
+CommandResult makeCommand(Args &&...args)
+{
+    return std::unique_ptr<StudyCommand>(std::make_unique<T>(std::forward<Args>(args)...));
+}
+
+// Why an edit is refused, in words a person can act on.
+Error refusal(ErrorCode code, const QString &message);
 
 } // namespace jtbd::app
 

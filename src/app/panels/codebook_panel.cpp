@@ -1,6 +1,8 @@
 // The codebook panel.
 #include "codebook_panel.h"
 
+#include "panel_style.h"
+
 #include <jtbd/study.h>
 
 #include <QAction>
@@ -392,9 +394,7 @@ CodebookPanel::CodebookPanel(StudyDocument *document, QWidget *parent)
     m_detailName->setObjectName(QStringLiteral("codeDetailName"));
     m_detailName->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_detailName->setWordWrap(true);
-    QFont titleFont = m_detailName->font();
-    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.35);
-    titleFont.setBold(true);
+    const QFont titleFont = scaledFont(m_detailName->font(), 1.35, true);
     m_detailName->setFont(titleFont);
     titleRow->addWidget(m_detailSwatch);
     titleRow->addWidget(m_detailName, 1);
@@ -539,6 +539,12 @@ Id CodebookPanel::currentCodeId() const
 {
     const Code *code = m_model->code(sourceIndex(m_tree->currentIndex()));
     return code ? code->id : 0;
+}
+
+const Code *CodebookPanel::currentCustomCode() const
+{
+    const Code *code = m_model->code(currentCodeId());
+    return code && !code->builtin ? code : nullptr;
 }
 
 void CodebookPanel::selectCode(Id codeId)
@@ -796,8 +802,8 @@ void CodebookPanel::addCodeUnder(std::optional<Id> parentId)
 
 void CodebookPanel::renameCurrent()
 {
-    const Code *code = m_model->code(currentCodeId());
-    if (!code || code->builtin)
+    const Code *code = currentCustomCode();
+    if (!code)
         return;
     const QModelIndex index = m_tree->currentIndex().siblingAtColumn(CodebookModel::NameColumn);
     m_tree->setCurrentIndex(index);
@@ -868,46 +874,50 @@ std::vector<std::pair<std::optional<Id>, QString>> CodebookPanel::targets(Id cod
     return out;
 }
 
-void CodebookPanel::moveCurrent()
+std::optional<std::optional<Id>>
+CodebookPanel::chooseTarget(Id codeId, bool forMerge, const QString &title, const QString &question)
 {
-    const Code *code = m_model->code(currentCodeId());
-    if (!code || code->builtin)
-        return;
-    const Id id = code->id;
-    const auto choices = targets(id, false);
+    const auto choices = targets(codeId, forMerge);
     QStringList labels;
     for (const auto &choice : choices)
         labels << choice.second;
-    auto picked = m_prompts->choose(
-        this, tr("Move under"), tr("Move %1 under:").arg(inQuotes(toQString(code->name))), labels);
+    const auto picked = m_prompts->choose(this, title, question, labels);
     if (!picked || *picked < 0 || *picked >= static_cast<int>(choices.size()))
+        return std::nullopt;
+    return choices[static_cast<std::size_t>(*picked)].first;
+}
+
+void CodebookPanel::moveCurrent()
+{
+    const Code *code = currentCustomCode();
+    if (!code)
         return;
-    const auto parent = choices[static_cast<std::size_t>(*picked)].first;
+    const Id id = code->id;
+    const auto parent = chooseTarget(
+        id, false, tr("Move under"), tr("Move %1 under:").arg(inQuotes(toQString(code->name))));
+    if (!parent)
+        return;
     applyCodeCommand(
-        *m_document, tr("Move code"), nestCodeCommand(m_document->study(), id, parent));
+        *m_document, tr("Move code"), nestCodeCommand(m_document->study(), id, *parent));
     selectCode(id);
 }
 
 void CodebookPanel::mergeCurrent()
 {
-    const Code *code = m_model->code(currentCodeId());
-    if (!code || code->builtin)
+    const Code *code = currentCustomCode();
+    if (!code)
         return;
     const Id id = code->id;
     const QString name = toQString(code->name);
-    const auto choices = targets(id, true);
-    QStringList labels;
-    for (const auto &choice : choices)
-        labels << choice.second;
-    auto picked = m_prompts->choose(
-        this,
+    const auto target = chooseTarget(
+        id,
+        true,
         tr("Merge into"),
         tr("Merge %1 into (its highlights and sub-codes move there, then %1 is removed):")
-            .arg(inQuotes(name)),
-        labels);
-    if (!picked || *picked < 0 || *picked >= static_cast<int>(choices.size()))
+            .arg(inQuotes(name)));
+    if (!target)
         return;
-    const Id into = *choices[static_cast<std::size_t>(*picked)].first;
+    const Id into = **target;
     if (applyCodeCommand(
             *m_document, tr("Merge codes"), mergeCodeCommand(m_document->study(), id, into)))
         selectCode(into);
@@ -915,8 +925,8 @@ void CodebookPanel::mergeCurrent()
 
 void CodebookPanel::deleteCurrent()
 {
-    const Code *code = m_model->code(currentCodeId());
-    if (!code || code->builtin)
+    const Code *code = currentCustomCode();
+    if (!code)
         return;
     const Id id = code->id;
     const QString name = toQString(code->name);

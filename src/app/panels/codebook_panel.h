@@ -112,7 +112,13 @@ private:
     QString proposeColor(std::optional<Id> parentId) const;
     // The codes that `codeId` could be moved under or merged into, as (id, label).
     std::vector<std::pair<std::optional<Id>, QString>> targets(Id codeId, bool forMerge) const;
+    // Asks which of those targets to use: the one chosen (nullopt inside: the top of the custom
+    // codes), or nullopt when the question was cancelled.
+    std::optional<std::optional<Id>>
+    chooseTarget(Id codeId, bool forMerge, const QString &title, const QString &question);
     QModelIndex sourceIndex(const QModelIndex &proxyIndex) const;
+    // The selected code when it is a custom one: only those are renamed, moved, merged or deleted.
+    const Code *currentCustomCode() const;
 
     StudyDocument *m_document;
     CodebookModel *m_model;

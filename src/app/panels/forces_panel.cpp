@@ -34,6 +34,22 @@ int kindIndex(Scope::Kind kind)
     return static_cast<int>(kind);
 }
 
+// What the choice list says when there is nothing of `kind` to choose.
+QString noChoicesText(Scope::Kind kind)
+{
+    switch (kind) {
+    case Scope::Kind::Study:
+        break;
+    case Scope::Kind::Interview:
+        return ForcesPanel::tr("No interviews yet");
+    case Scope::Kind::Job:
+        return ForcesPanel::tr("No jobs yet");
+    case Scope::Kind::Participants:
+        return ForcesPanel::tr("No participant has attributes");
+    }
+    return {};
+}
+
 } // namespace
 
 // ForcesDiagramView
@@ -51,7 +67,6 @@ ForcesDiagramView::~ForcesDiagramView() = default;
 void ForcesDiagramView::setData(const report::ForcesDiagramData &data)
 {
     m_data = data;
-    m_message.clear();
     setAccessibleDescription(data.title + QStringLiteral(". ") + data.balanceText()
                              + QStringLiteral(" (") + data.weightingName() + QStringLiteral("). ")
                              + data.balanceMeaning());
@@ -60,15 +75,7 @@ void ForcesDiagramView::setData(const report::ForcesDiagramData &data)
     for (const auto &evidence : m_data.forces)
         for (const auto &quote : evidence.quotes)
             stillShown = stillShown || quote.highlightId == focusedHighlight();
-    if (!stillShown)
-        setFocusedHighlight(0);
-    contentChanged();
-}
-
-void ForcesDiagramView::setMessage(const QString &message)
-{
-    m_message = message;
-    contentChanged();
+    showContent(stillShown);
 }
 
 const report::ForcesDiagramGeometry &ForcesDiagramView::geometry() const
@@ -90,13 +97,8 @@ QSize ForcesDiagramView::minimumSizeHint() const
 std::vector<report::QuoteCardHit>
 ForcesDiagramView::draw(QPainter &painter, const QRectF &rect, Id focused, Id hovered)
 {
-    if (!m_message.isEmpty()) {
+    if (paintMessage(painter, rect)) {
         m_geometry = {};
-        painter.fillRect(rect, Qt::white);
-        painter.setFont(report::reportFont(14));
-        painter.setPen(QColor(0x5F, 0x63, 0x68));
-        painter.drawText(
-            rect.adjusted(40, 40, -40, -40), Qt::AlignCenter | Qt::TextWordWrap, m_message);
         return {};
     }
     report::ForcesDiagramOptions options;
@@ -194,18 +196,11 @@ ForcesPanel::ForcesPanel(StudyDocument *document, QWidget *parent)
     toolbar->addWidget(m_exportPng);
     toolbar->addWidget(m_exportSvg);
 
-    auto *scroll = new QScrollArea(this);
-    scroll->setObjectName(QStringLiteral("forcesScroll"));
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setWidget(m_view);
-
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
     layout->addLayout(toolbar);
-    layout->addWidget(scroll, 1);
-    setFocusProxy(m_view);
+    layout->addWidget(canvasScrollArea(m_view, QStringLiteral("forcesScroll"), this), 1);
 
     m_reloadTimer->setSingleShot(true);
     m_reloadTimer->setInterval(0);
@@ -350,24 +345,7 @@ void ForcesPanel::fillChoices()
     m_updating = true;
     m_kind->setCurrentIndex(kindIndex(m_scope.kind));
     m_choice->clear();
-    const std::vector<Choice> *list = nullptr;
-    QString none;
-    switch (m_scope.kind) {
-    case Scope::Kind::Study:
-        break;
-    case Scope::Kind::Interview:
-        list = &m_interviews;
-        none = tr("No interviews yet");
-        break;
-    case Scope::Kind::Job:
-        list = &m_jobs;
-        none = tr("No jobs yet");
-        break;
-    case Scope::Kind::Participants:
-        list = &m_attributes;
-        none = tr("No participant has attributes");
-        break;
-    }
+    const std::vector<Choice> *list = choicesOf(m_scope.kind);
     m_choice->setVisible(list != nullptr);
     if (list) {
         int current = -1;
@@ -382,7 +360,7 @@ void ForcesPanel::fillChoices()
                 current = static_cast<int>(i);
         }
         if (list->empty())
-            m_choice->addItem(none);
+            m_choice->addItem(noChoicesText(m_scope.kind));
         m_choice->setEnabled(!list->empty());
         m_choice->setCurrentIndex(std::max(current, 0));
     }
@@ -394,10 +372,7 @@ void ForcesPanel::onKindChosen()
     if (m_updating)
         return;
     const auto kind = static_cast<Scope::Kind>(m_kind->currentData().toInt());
-    const std::vector<Choice> *list = kind == Scope::Kind::Interview      ? &m_interviews
-                                      : kind == Scope::Kind::Job          ? &m_jobs
-                                      : kind == Scope::Kind::Participants ? &m_attributes
-                                                                          : nullptr;
+    const std::vector<Choice> *list = choicesOf(kind);
     if (!list) {
         setScope(Scope::wholeStudy());
         return;
@@ -406,9 +381,7 @@ void ForcesPanel::onKindChosen()
         // Nothing to choose: say so rather than silently showing another scope.
         m_updating = true;
         m_choice->clear();
-        m_choice->addItem(kind == Scope::Kind::Interview ? tr("No interviews yet")
-                          : kind == Scope::Kind::Job     ? tr("No jobs yet")
-                                                         : tr("No participant has attributes"));
+        m_choice->addItem(noChoicesText(kind));
         m_choice->setEnabled(false);
         m_choice->setVisible(true);
         m_updating = false;
@@ -423,13 +396,7 @@ void ForcesPanel::onKindChosen()
         m_exportSvg->setEnabled(false);
         return;
     }
-    const Choice &first = list->front();
-    if (kind == Scope::Kind::Participants)
-        setScope(Scope::participants(first.key, first.value));
-    else if (kind == Scope::Kind::Interview)
-        setScope(Scope::interview(first.id));
-    else
-        setScope(Scope::job(first.id));
+    setScope(scopeOf(kind, list->front()));
 }
 
 void ForcesPanel::onChoiceChosen()
@@ -438,19 +405,40 @@ void ForcesPanel::onChoiceChosen()
         return;
     const int index = m_choice->currentIndex();
     const auto kind = static_cast<Scope::Kind>(m_kind->currentData().toInt());
-    const std::vector<Choice> *list = kind == Scope::Kind::Interview      ? &m_interviews
-                                      : kind == Scope::Kind::Job          ? &m_jobs
-                                      : kind == Scope::Kind::Participants ? &m_attributes
-                                                                          : nullptr;
+    const std::vector<Choice> *list = choicesOf(kind);
     if (!list || index < 0 || index >= static_cast<int>(list->size()))
         return;
-    const Choice &choice = (*list)[static_cast<std::size_t>(index)];
-    if (kind == Scope::Kind::Participants)
-        setScope(Scope::participants(choice.key, choice.value));
-    else if (kind == Scope::Kind::Interview)
-        setScope(Scope::interview(choice.id));
-    else
-        setScope(Scope::job(choice.id));
+    setScope(scopeOf(kind, (*list)[static_cast<std::size_t>(index)]));
+}
+
+const std::vector<ForcesPanel::Choice> *ForcesPanel::choicesOf(Scope::Kind kind) const
+{
+    switch (kind) {
+    case Scope::Kind::Study:
+        break;
+    case Scope::Kind::Interview:
+        return &m_interviews;
+    case Scope::Kind::Job:
+        return &m_jobs;
+    case Scope::Kind::Participants:
+        return &m_attributes;
+    }
+    return nullptr;
+}
+
+Scope ForcesPanel::scopeOf(Scope::Kind kind, const Choice &choice)
+{
+    switch (kind) {
+    case Scope::Kind::Study:
+        break;
+    case Scope::Kind::Participants:
+        return Scope::participants(choice.key, choice.value);
+    case Scope::Kind::Interview:
+        return Scope::interview(choice.id);
+    case Scope::Kind::Job:
+        return Scope::job(choice.id);
+    }
+    return Scope::wholeStudy();
 }
 
 void ForcesPanel::reload()

@@ -36,12 +36,7 @@ public:
 
     void setData(const report::ForcesDiagramData &data);
 
-    // Shown instead of the diagram (an empty list to choose from, a failed read); empty: none.
-    void setMessage(const QString &message);
-
     const report::ForcesDiagramData &data() const { return m_data; }
-
-    QString message() const { return m_message; }
 
     // Where everything was drawn at the current size.
     const report::ForcesDiagramGeometry &geometry() const;
@@ -57,7 +52,6 @@ protected:
 private:
     report::ForcesDiagramData m_data;
     report::ForcesDiagramGeometry m_geometry;
-    QString m_message;
 };
 
 class ForcesPanel final : public QWidget
@@ -108,6 +102,10 @@ private:
         std::string key;   // participant attribute
         std::string value; // participant attribute
     };
+
+    // The choices of a kind of scope; null for the whole study, which has none.
+    const std::vector<Choice> *choicesOf(Scope::Kind kind) const;
+    static Scope scopeOf(Scope::Kind kind, const Choice &choice);
 
     StudyDocument *m_document;
     std::vector<Choice> m_interviews;

@@ -1,6 +1,7 @@
 // The interview-guide panel and the way into run mode.
 #include "guide_panel.h"
 
+#include "panel_style.h"
 #include "run_mode_panel.h"
 
 #include <jtbd/study.h>
@@ -31,6 +32,7 @@
 #include <app/models/guide_model.h>
 #include <app/study_document.h>
 #include <functional>
+#include <initializer_list>
 #include <set>
 
 namespace jtbd::app {
@@ -48,7 +50,7 @@ enum FormPage {
     QuestionFormPage
 };
 
-// Commits a form field when it loses focus (multi-line fields have no "editing finished").
+// Calls back when a watched widget loses the focus.
 class FocusOutFilter final : public QObject
 {
 public:
@@ -100,10 +102,62 @@ QLabel *hintLabel(const QString &text, QWidget *parent)
 {
     auto *label = new QLabel(text, parent);
     label->setWordWrap(true);
-    QPalette muted = label->palette();
-    muted.setColor(QPalette::WindowText, muted.color(QPalette::PlaceholderText));
-    label->setPalette(muted);
+    label->setPalette(hintPalette(label->palette()));
     return label;
+}
+
+// A page of the detail form, with its bold title as the first row.
+QFormLayout *formPage(const QString &objectName, const QString &title, QWidget *parent)
+{
+    auto *page = new QWidget(parent);
+    page->setObjectName(objectName);
+    auto *layout = new QFormLayout(page);
+    layout->setContentsMargins(12, 0, 0, 0);
+    layout->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    layout->addRow(new QLabel(title, page));
+    return layout;
+}
+
+// A multi-line field: its text wraps, and Tab moves on to the next field.
+QPlainTextEdit *
+textField(const QString &objectName, QWidget *parent, const QString &placeholder = {})
+{
+    auto *edit = new QPlainTextEdit(parent);
+    edit->setObjectName(objectName);
+    edit->setTabChangesFocus(true);
+    edit->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    edit->setPlaceholderText(placeholder);
+    return edit;
+}
+
+QSpinBox *minutesField(const QString &objectName, int maximum, QWidget *parent)
+{
+    auto *spin = new QSpinBox(parent);
+    spin->setObjectName(objectName);
+    spin->setRange(0, maximum);
+    spin->setSuffix(GuidePanel::tr(" min"));
+    return spin;
+}
+
+QPushButton *actionButton(const QString &text,
+                          const QString &objectName,
+                          const QString &toolTip,
+                          QWidget *parent)
+{
+    auto *button = new QPushButton(text, parent);
+    button->setObjectName(objectName);
+    button->setToolTip(toolTip);
+    return button;
+}
+
+// Multi-line fields have no "editing finished": they are stored when they lose the focus.
+void commitOnFocusOut(GuidePanel *panel, std::initializer_list<QPlainTextEdit *> edits)
+{
+    auto *filter = new FocusOutFilter(panel, [panel] {
+        panel->commitEdits();
+    });
+    for (QPlainTextEdit *edit : edits)
+        edit->installEventFilter(filter);
 }
 
 } // namespace
@@ -228,22 +282,23 @@ void GuidePanel::buildUi()
     treeLayout->addWidget(m_tree, 1);
 
     auto *treeButtons = new QHBoxLayout;
-    m_addSectionButton = new QPushButton(tr("+ Section"), treeSide);
-    m_addSectionButton->setObjectName(QStringLiteral("guideAddSectionButton"));
-    m_addSectionButton->setToolTip(tr("Add a section after the selected one"));
-    m_addQuestionButton = new QPushButton(tr("+ Question"), treeSide);
-    m_addQuestionButton->setObjectName(QStringLiteral("guideAddQuestionButton"));
-    m_addQuestionButton->setToolTip(tr("Add a question to the selected section"));
-    m_removeButton = new QPushButton(tr("Remove"), treeSide);
-    m_removeButton->setObjectName(QStringLiteral("guideRemoveButton"));
-    m_removeButton->setToolTip(
-        tr("Remove the selected question, or the section with its questions (Delete)"));
-    m_upButton = new QPushButton(tr("Move up"), treeSide);
-    m_upButton->setObjectName(QStringLiteral("guideUpButton"));
-    m_upButton->setToolTip(tr("Move up (Ctrl+Up)"));
-    m_downButton = new QPushButton(tr("Move down"), treeSide);
-    m_downButton->setObjectName(QStringLiteral("guideDownButton"));
-    m_downButton->setToolTip(tr("Move down (Ctrl+Down)"));
+    m_addSectionButton = actionButton(tr("+ Section"),
+                                      QStringLiteral("guideAddSectionButton"),
+                                      tr("Add a section after the selected one"),
+                                      treeSide);
+    m_addQuestionButton = actionButton(tr("+ Question"),
+                                       QStringLiteral("guideAddQuestionButton"),
+                                       tr("Add a question to the selected section"),
+                                       treeSide);
+    m_removeButton =
+        actionButton(tr("Remove"),
+                     QStringLiteral("guideRemoveButton"),
+                     tr("Remove the selected question, or the section with its questions (Delete)"),
+                     treeSide);
+    m_upButton = actionButton(
+        tr("Move up"), QStringLiteral("guideUpButton"), tr("Move up (Ctrl+Up)"), treeSide);
+    m_downButton = actionButton(
+        tr("Move down"), QStringLiteral("guideDownButton"), tr("Move down (Ctrl+Down)"), treeSide);
     treeButtons->addWidget(m_addSectionButton);
     treeButtons->addWidget(m_addQuestionButton);
     treeButtons->addWidget(m_removeButton);
@@ -326,22 +381,12 @@ void GuidePanel::buildUi()
 
 QWidget *GuidePanel::buildGuideForm()
 {
-    auto *page = new QWidget(this);
-    page->setObjectName(QStringLiteral("guideForm"));
-    auto *layout = new QFormLayout(page);
-    layout->setContentsMargins(12, 0, 0, 0);
-    layout->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    auto *title = new QLabel(tr("<b>Guide</b>"), page);
-    layout->addRow(title);
+    QFormLayout *layout = formPage(QStringLiteral("guideForm"), tr("<b>Guide</b>"), this);
+    QWidget *page = layout->parentWidget();
     m_guideName = new QLineEdit(page);
     m_guideName->setObjectName(QStringLiteral("guideNameEdit"));
-    m_guideDescription = new QPlainTextEdit(page);
-    m_guideDescription->setObjectName(QStringLiteral("guideDescriptionEdit"));
-    m_guideDescription->setTabChangesFocus(true);
-    m_guideMinutes = new QSpinBox(page);
-    m_guideMinutes->setObjectName(QStringLiteral("guideMinutesEdit"));
-    m_guideMinutes->setRange(0, 600);
-    m_guideMinutes->setSuffix(tr(" min"));
+    m_guideDescription = textField(QStringLiteral("guideDescriptionEdit"), page);
+    m_guideMinutes = minutesField(QStringLiteral("guideMinutesEdit"), 600, page);
     m_guideSummary = hintLabel(QString(), page);
     m_guideSummary->setObjectName(QStringLiteral("guideSummary"));
     layout->addRow(tr("Name:"), m_guideName);
@@ -351,20 +396,14 @@ QWidget *GuidePanel::buildGuideForm()
     layout->addRow(hintLabel(tr("Select a section or a question in the tree to edit it."), page));
     connect(m_guideName, &QLineEdit::editingFinished, this, &GuidePanel::commitEdits);
     connect(m_guideMinutes, &QSpinBox::editingFinished, this, &GuidePanel::commitEdits);
-    m_guideDescription->installEventFilter(new FocusOutFilter(this, [this] {
-        commitEdits();
-    }));
+    commitOnFocusOut(this, {m_guideDescription});
     return page;
 }
 
 QWidget *GuidePanel::buildSectionForm()
 {
-    auto *page = new QWidget(this);
-    page->setObjectName(QStringLiteral("sectionForm"));
-    auto *layout = new QFormLayout(page);
-    layout->setContentsMargins(12, 0, 0, 0);
-    layout->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    layout->addRow(new QLabel(tr("<b>Section</b>"), page));
+    QFormLayout *layout = formPage(QStringLiteral("sectionForm"), tr("<b>Section</b>"), this);
+    QWidget *page = layout->parentWidget();
     m_sectionTitle = new QLineEdit(page);
     m_sectionTitle->setObjectName(QStringLiteral("sectionTitleEdit"));
     // A section explores a phase, reconstructs an event, or both (deciding ends with event 2).
@@ -380,19 +419,14 @@ QWidget *GuidePanel::buildSectionForm()
         m_sectionEvent->addItem(toQString(info(kind).name), toQString(key(kind)));
     m_sectionMeaning = hintLabel(QString(), page);
     m_sectionMeaning->setObjectName(QStringLiteral("sectionMeaning"));
-    m_sectionMinutes = new QSpinBox(page);
-    m_sectionMinutes->setObjectName(QStringLiteral("sectionMinutesEdit"));
-    m_sectionMinutes->setRange(0, 240);
-    m_sectionMinutes->setSuffix(tr(" min"));
-    m_sectionPurpose = new QPlainTextEdit(page);
-    m_sectionPurpose->setObjectName(QStringLiteral("sectionPurposeEdit"));
-    m_sectionPurpose->setTabChangesFocus(true);
-    m_sectionPurpose->setPlaceholderText(tr("What this part of the interview should find out"));
+    m_sectionMinutes = minutesField(QStringLiteral("sectionMinutesEdit"), 240, page);
+    m_sectionPurpose = textField(QStringLiteral("sectionPurposeEdit"),
+                                 page,
+                                 tr("What this part of the interview should find out"));
     m_sectionPurpose->setMaximumHeight(120);
-    m_sectionTips = new QPlainTextEdit(page);
-    m_sectionTips->setObjectName(QStringLiteral("sectionTipsEdit"));
-    m_sectionTips->setTabChangesFocus(true);
-    m_sectionTips->setPlaceholderText(
+    m_sectionTips = textField(
+        QStringLiteral("sectionTipsEdit"),
+        page,
         tr("Interviewing tips: unpack vague words, contrast and bracket, follow the energy…"));
     layout->addRow(tr("Title:"), m_sectionTitle);
     layout->addRow(tr("Phase:"), m_sectionPhase);
@@ -405,55 +439,29 @@ QWidget *GuidePanel::buildSectionForm()
     connect(m_sectionMinutes, &QSpinBox::editingFinished, this, &GuidePanel::commitEdits);
     connect(m_sectionPhase, &QComboBox::activated, this, &GuidePanel::commitEdits);
     connect(m_sectionEvent, &QComboBox::activated, this, &GuidePanel::commitEdits);
-    auto *filter = new FocusOutFilter(this, [this] {
-        commitEdits();
-    });
-    m_sectionPurpose->installEventFilter(filter);
-    m_sectionTips->installEventFilter(filter);
+    commitOnFocusOut(this, {m_sectionPurpose, m_sectionTips});
     return page;
 }
 
 QWidget *GuidePanel::buildQuestionForm()
 {
-    auto *page = new QWidget(this);
-    page->setObjectName(QStringLiteral("questionForm"));
-    auto *layout = new QFormLayout(page);
-    layout->setContentsMargins(12, 0, 0, 0);
-    layout->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    layout->addRow(new QLabel(tr("<b>Question</b>"), page));
+    QFormLayout *layout = formPage(QStringLiteral("questionForm"), tr("<b>Question</b>"), this);
+    QWidget *page = layout->parentWidget();
     m_questionSection = hintLabel(QString(), page);
     m_questionSection->setObjectName(QStringLiteral("questionSectionLabel"));
-    m_questionText = new QPlainTextEdit(page);
-    m_questionText->setObjectName(QStringLiteral("questionTextEdit"));
-    m_questionText->setTabChangesFocus(true);
+    m_questionText = textField(QStringLiteral("questionTextEdit"), page);
     m_questionText->setMaximumHeight(90);
-    m_questionNote = new QPlainTextEdit(page);
-    m_questionNote->setObjectName(QStringLiteral("questionNoteEdit"));
-    m_questionNote->setTabChangesFocus(true);
+    m_questionNote =
+        textField(QStringLiteral("questionNoteEdit"), page, tr("A hint for the interviewer"));
     m_questionNote->setMaximumHeight(90);
-    m_questionNote->setPlaceholderText(tr("A hint for the interviewer"));
-    m_questionProbes = new QPlainTextEdit(page);
-    m_questionProbes->setObjectName(QStringLiteral("questionProbesEdit"));
-    m_questionProbes->setTabChangesFocus(true);
-    m_questionProbes->setPlaceholderText(tr("Follow-up probes, one per line"));
+    m_questionProbes =
+        textField(QStringLiteral("questionProbesEdit"), page, tr("Follow-up probes, one per line"));
     layout->addRow(tr("In section:"), m_questionSection);
     layout->addRow(tr("Question:"), m_questionText);
     layout->addRow(tr("Note:"), m_questionNote);
     layout->addRow(tr("Probes:"), m_questionProbes);
     layout->addRow(QString(), hintLabel(tr("One probe per line."), page));
-    for (QPlainTextEdit *edit : {m_guideDescription,
-                                 m_sectionPurpose,
-                                 m_sectionTips,
-                                 m_questionText,
-                                 m_questionNote,
-                                 m_questionProbes})
-        edit->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff); // the text wraps
-    auto *filter = new FocusOutFilter(this, [this] {
-        commitEdits();
-    });
-    m_questionText->installEventFilter(filter);
-    m_questionNote->installEventFilter(filter);
-    m_questionProbes->installEventFilter(filter);
+    commitOnFocusOut(this, {m_questionText, m_questionNote, m_questionProbes});
     return page;
 }
 
@@ -747,6 +755,18 @@ bool GuidePanel::apply(const QString &action, Result<std::unique_ptr<StudyComman
     return m_document->apply(std::move(*command));
 }
 
+Id GuidePanel::applyAdding(const QString &action, Result<std::unique_ptr<StudyCommand>> command)
+{
+    if (!command) {
+        apply(action, std::move(command));
+        return 0;
+    }
+    const StudyCommand *added = command->get();
+    if (!m_document->apply(std::move(*command)))
+        return 0;
+    return addedGuidePartId(added);
+}
+
 std::unique_ptr<StudyCommand> GuidePanel::formCommand()
 {
     if (m_loading || isReadOnly())
@@ -824,13 +844,11 @@ bool GuidePanel::addSection()
         position = (current.parent().isValid() ? current.parent().row() : current.row()) + 1;
     GuideSection section;
     section.title = toStd(tr("New section"));
-    auto command = addSectionCommand(m_document->study(), m_guideId, section, position);
-    if (!command)
-        return apply(tr("Add section"), std::move(command));
-    const StudyCommand *raw = command->get();
-    if (!m_document->apply(std::move(*command)))
+    const Id added = applyAdding(
+        tr("Add section"), addSectionCommand(m_document->study(), m_guideId, section, position));
+    if (added == 0)
         return false;
-    selectSection(addedGuidePartId(raw));
+    selectSection(added);
     m_sectionTitle->setFocus();
     m_sectionTitle->selectAll();
     return true;
@@ -848,13 +866,12 @@ bool GuidePanel::addQuestion()
         position = current.row() + 1;
     GuideQuestion question;
     question.text = toStd(tr("New question"));
-    auto command = addQuestionCommand(m_document->study(), section->id, question, position);
-    if (!command)
-        return apply(tr("Add question"), std::move(command));
-    const StudyCommand *raw = command->get();
-    if (!m_document->apply(std::move(*command)))
+    const Id added =
+        applyAdding(tr("Add question"),
+                    addQuestionCommand(m_document->study(), section->id, question, position));
+    if (added == 0)
         return false;
-    selectQuestion(addedGuidePartId(raw));
+    selectQuestion(added);
     m_questionText->setFocus();
     m_questionText->selectAll();
     return true;
@@ -945,22 +962,18 @@ bool GuidePanel::renameGuide(const QString &name)
 bool GuidePanel::saveAsTemplate(const QString &name)
 {
     commitEdits();
-    auto command = copyGuideCommand(m_document->study(), m_guideId, name, true);
-    if (!command)
-        return apply(tr("Save as template"), std::move(command));
-    return m_document->apply(std::move(*command));
+    return apply(tr("Save as template"),
+                 copyGuideCommand(m_document->study(), m_guideId, name, true));
 }
 
 bool GuidePanel::newGuideFromTemplate(Id templateId, const QString &name)
 {
     commitEdits();
-    auto command = copyGuideCommand(m_document->study(), templateId, name, false);
-    if (!command)
-        return apply(tr("New guide"), std::move(command));
-    const StudyCommand *raw = command->get();
-    if (!m_document->apply(std::move(*command)))
+    const Id added = applyAdding(tr("New guide"),
+                                 copyGuideCommand(m_document->study(), templateId, name, false));
+    if (added == 0)
         return false;
-    showGuide(addedGuidePartId(raw));
+    showGuide(added);
     return true;
 }
 

@@ -1,6 +1,8 @@
 // The highlight inspector.
 #include "highlight_inspector.h"
 
+#include "panel_style.h"
+
 #include <QButtonGroup>
 #include <QComboBox>
 #include <QDate>
@@ -11,7 +13,6 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QLocale>
-#include <QPainter>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QStackedWidget>
@@ -30,25 +31,10 @@ namespace {
 constexpr int kQuoteLimit = 420; // characters of the quote shown; the text view has the rest
 constexpr int kMemoPauseMs = 900;
 
-QIcon swatch(const QColor &color)
-{
-    QPixmap pixmap(12, 12);
-    pixmap.fill(Qt::transparent);
-    QPainter painter(&pixmap);
-    painter.setRenderHint(QPainter::Antialiasing, true);
-    painter.setPen(Qt::NoPen);
-    painter.setBrush(color);
-    painter.drawRoundedRect(QRectF(1, 1, 10, 10), 2.5, 2.5);
-    return QIcon(pixmap);
-}
-
 QLabel *sectionLabel(const QString &text, QWidget *parent)
 {
     auto *label = new QLabel(text, parent);
-    QFont font = label->font();
-    font.setBold(true);
-    font.setPointSizeF(font.pointSizeF() * 0.9);
-    label->setFont(font);
+    label->setFont(scaledFont(label->font(), 0.9, true));
     return label;
 }
 
@@ -89,10 +75,8 @@ HighlightInspector::HighlightInspector(StudyDocument *document, QWidget *parent)
            "<p><b>Ctrl+K</b> or <b>/</b> opens the code palette for any code in the codebook.</p>"
            "<p><b>F8</b> / <b>Shift+F8</b> moves between highlights, <b>Ctrl+F</b> finds text, "
            "<b>Delete</b> removes the current highlight.</p>"));
-    QPalette mutedPalette = empty->palette();
-    mutedPalette.setColor(QPalette::WindowText,
-                          mutedPalette.color(QPalette::Disabled, QPalette::WindowText));
-    empty->setPalette(mutedPalette);
+    const QPalette muted = mutedPalette(empty->palette());
+    empty->setPalette(muted);
     m_pages->addWidget(empty);
 
     auto *page = new QWidget(m_pages);
@@ -110,7 +94,7 @@ HighlightInspector::HighlightInspector(StudyDocument *document, QWidget *parent)
     layout->addWidget(m_quote);
     m_meta->setObjectName(QStringLiteral("inspectorMeta"));
     m_meta->setWordWrap(true);
-    m_meta->setPalette(mutedPalette);
+    m_meta->setPalette(muted);
     layout->addWidget(m_meta);
 
     layout->addSpacing(4);
@@ -280,7 +264,7 @@ void HighlightInspector::setHighlight(const std::optional<Highlight> &highlight,
         const QColor color(toQString(it->color));
         if (m_codeList->count() == 0)
             primary = color;
-        auto *item = new QListWidgetItem(swatch(color), toQString(it->name), m_codeList);
+        auto *item = new QListWidgetItem(codeSwatchIcon(color), toQString(it->name), m_codeList);
         item->setData(Qt::UserRole, QVariant::fromValue<qlonglong>(id));
         item->setToolTip(toQString(it->description));
     }

@@ -1,6 +1,8 @@
 // The quick-code palette.
 #include "quick_code_palette.h"
 
+#include "panel_style.h"
+
 #include <QApplication>
 #include <QKeyEvent>
 #include <QLabel>
@@ -129,9 +131,7 @@ QuickCodePalette::QuickCodePalette(QWidget *parent)
     m_list->setFocusPolicy(Qt::NoFocus);
     m_list->setFrameShape(QFrame::NoFrame);
     m_target->setObjectName(QStringLiteral("paletteTarget"));
-    QPalette muted = m_target->palette();
-    muted.setColor(QPalette::WindowText, muted.color(QPalette::Disabled, QPalette::WindowText));
-    m_target->setPalette(muted);
+    m_target->setPalette(mutedPalette(m_target->palette()));
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(8, 8, 8, 8);

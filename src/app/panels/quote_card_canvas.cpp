@@ -7,6 +7,7 @@
 #include <QMouseEvent>
 #include <QPainter>
 #include <QPicture>
+#include <QScrollArea>
 #include <QToolTip>
 
 namespace jtbd::app {
@@ -46,6 +47,34 @@ void QuoteCardCanvas::contentChanged()
 {
     m_stale = true;
     update();
+}
+
+void QuoteCardCanvas::setMessage(const QString &message)
+{
+    m_message = message;
+    contentReplaced();
+    contentChanged();
+}
+
+void QuoteCardCanvas::showContent(bool focusedStillShown)
+{
+    m_message.clear();
+    if (!focusedStillShown)
+        setFocusedHighlight(0);
+    contentReplaced();
+    contentChanged();
+}
+
+bool QuoteCardCanvas::paintMessage(QPainter &painter, const QRectF &rect) const
+{
+    if (m_message.isEmpty())
+        return false;
+    painter.fillRect(rect, Qt::white);
+    painter.setFont(report::reportFont(14));
+    painter.setPen(QColor(0x5F, 0x63, 0x68));
+    painter.drawText(
+        rect.adjusted(40, 40, -40, -40), Qt::AlignCenter | Qt::TextWordWrap, m_message);
+    return true;
 }
 
 bool QuoteCardCanvas::event(QEvent *event)
@@ -243,6 +272,17 @@ bool QuoteCardCanvas::focusNextPrevChild(bool next)
     m_focused = 0;
     m_stale = true;
     return QWidget::focusNextPrevChild(next);
+}
+
+QScrollArea *canvasScrollArea(QuoteCardCanvas *canvas, const QString &objectName, QWidget *panel)
+{
+    auto *scroll = new QScrollArea(panel);
+    scroll->setObjectName(objectName);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidget(canvas);
+    panel->setFocusProxy(canvas);
+    return scroll;
 }
 
 } // namespace jtbd::app

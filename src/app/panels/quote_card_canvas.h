@@ -9,6 +9,8 @@
 #include <report/painting_support.h>
 #include <vector>
 
+class QScrollArea;
+
 namespace jtbd::app {
 
 class QuoteCardCanvas : public QWidget
@@ -28,6 +30,11 @@ public:
 
     void setFocusedHighlight(Id highlightId);
 
+    // Shown instead of the drawing (nothing chosen, a failed read); empty: none.
+    void setMessage(const QString &message);
+
+    QString message() const { return m_message; }
+
 Q_SIGNALS:
     void quoteActivated(jtbd::Id interviewId, jtbd::Id highlightId);
 
@@ -40,6 +47,16 @@ protected:
 
     // The content changed: lay out again and repaint.
     void contentChanged();
+    // New content replaces the message; the focused card keeps the focus only while it is still
+    // shown.
+    void showContent(bool focusedStillShown);
+
+    // The message or the content was replaced, just before it is laid out again.
+    virtual void contentReplaced() {}
+
+    // Paints the message over `rect` when there is one; true when it did, and there is nothing
+    // else to draw.
+    bool paintMessage(QPainter &painter, const QRectF &rect) const;
 
     bool event(QEvent *event) override;
     void paintEvent(QPaintEvent *event) override;
@@ -59,11 +76,15 @@ private:
     void focusCard(int index);
     void activate(const report::QuoteCardHit &card);
 
+    QString m_message;
     mutable std::vector<report::QuoteCardHit> m_cards;
     mutable bool m_stale = true;
     Id m_focused = 0;
     Id m_hovered = 0;
     Id m_pressed = 0;
 };
+
+// A frameless scroll area that shows `canvas` at its width and passes `panel`'s focus on to it.
+QScrollArea *canvasScrollArea(QuoteCardCanvas *canvas, const QString &objectName, QWidget *panel);
 
 } // namespace jtbd::app

@@ -1,6 +1,8 @@
 // Run mode: conducting an interview from its guide.
 #include "run_mode_panel.h"
 
+#include "panel_style.h"
+
 #include <jtbd/study.h>
 #include <jtbd/text.h>
 
@@ -58,14 +60,6 @@ QLabel *wrappingLabel(const QString &objectName, QWidget *parent)
     label->setTextFormat(Qt::PlainText);
     label->setTextInteractionFlags(Qt::TextSelectableByMouse);
     return label;
-}
-
-QFont scaledFont(const QFont &base, double factor, bool bold = false)
-{
-    QFont font = base;
-    font.setPointSizeF(base.pointSizeF() * factor);
-    font.setBold(bold);
-    return font;
 }
 
 } // namespace
@@ -161,8 +155,7 @@ void RunModePanel::buildUi()
     m_sectionLabel = wrappingLabel(QStringLiteral("runSectionLabel"), centre);
     m_sectionLabel->setFont(scaledFont(font(), 1.2, true));
     m_phaseLabel = wrappingLabel(QStringLiteral("runPhaseLabel"), centre);
-    QPalette muted = m_phaseLabel->palette();
-    muted.setColor(QPalette::WindowText, muted.color(QPalette::PlaceholderText));
+    const QPalette muted = hintPalette(m_phaseLabel->palette());
     m_phaseLabel->setPalette(muted);
     m_questionLabel = wrappingLabel(QStringLiteral("runQuestionLabel"), centre);
     m_questionLabel->setFont(scaledFont(font(), 2.0, true));

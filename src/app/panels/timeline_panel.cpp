@@ -23,7 +23,7 @@ TimelineView::TimelineView(QWidget *parent)
     setObjectName(QStringLiteral("timelineView"));
     setAccessibleName(tr("Switch timeline"));
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
-    m_message = tr("Choose an interview to see its switch timeline.");
+    setMessage(tr("Choose an interview to see its switch timeline."));
 }
 
 TimelineView::~TimelineView() = default;
@@ -31,25 +31,18 @@ TimelineView::~TimelineView() = default;
 void TimelineView::setData(const report::TimelineData &data)
 {
     m_data = data;
-    m_message.clear();
     setAccessibleDescription(data.title);
     bool stillShown = false;
     for (const auto &quotes : m_data.phases)
         for (const auto &quote : quotes)
             stillShown = stillShown || quote.highlightId == focusedHighlight();
-    if (!stillShown)
-        setFocusedHighlight(0);
-    m_heightForWidth = -1;
-    updateHeight();
-    contentChanged();
+    showContent(stillShown);
 }
 
-void TimelineView::setMessage(const QString &message)
+void TimelineView::contentReplaced()
 {
-    m_message = message;
     m_heightForWidth = -1;
     updateHeight();
-    contentChanged();
 }
 
 const report::TimelineGeometry &TimelineView::geometry() const
@@ -81,7 +74,7 @@ void TimelineView::updateHeight()
     if (width() == m_heightForWidth)
         return;
     m_heightForWidth = width();
-    const int needed = m_message.isEmpty()
+    const int needed = message().isEmpty()
                            ? static_cast<int>(std::ceil(report::timelineHeight(m_data, width())))
                            : 240;
     setMinimumHeight(needed);
@@ -90,13 +83,8 @@ void TimelineView::updateHeight()
 std::vector<report::QuoteCardHit>
 TimelineView::draw(QPainter &painter, const QRectF &rect, Id focused, Id hovered)
 {
-    if (!m_message.isEmpty()) {
+    if (paintMessage(painter, rect)) {
         m_geometry = {};
-        painter.fillRect(rect, Qt::white);
-        painter.setFont(report::reportFont(14));
-        painter.setPen(QColor(0x5F, 0x63, 0x68));
-        painter.drawText(
-            rect.adjusted(40, 40, -40, -40), Qt::AlignCenter | Qt::TextWordWrap, m_message);
         return {};
     }
     report::TimelineOptions options;
@@ -133,18 +121,13 @@ TimelinePanel::TimelinePanel(StudyDocument *document, QWidget *parent)
     : QWidget(parent)
     , m_document(document)
     , m_view(new TimelineView(this))
-    , m_scroll(new QScrollArea(this))
+    , m_scroll(canvasScrollArea(m_view, QStringLiteral("timelineScroll"), this))
     , m_reloadTimer(new QTimer(this))
 {
     setObjectName(QStringLiteral("timelinePanel"));
-    m_scroll->setObjectName(QStringLiteral("timelineScroll"));
-    m_scroll->setWidgetResizable(true);
-    m_scroll->setFrameShape(QFrame::NoFrame);
-    m_scroll->setWidget(m_view);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_scroll);
-    setFocusProxy(m_view);
 
     m_reloadTimer->setSingleShot(true);
     m_reloadTimer->setInterval(0);

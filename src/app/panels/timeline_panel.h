@@ -28,12 +28,8 @@ public:
     ~TimelineView() override;
 
     void setData(const report::TimelineData &data);
-    // Shown instead of the timeline (no interview chosen, a failed read); empty: none.
-    void setMessage(const QString &message);
 
     const report::TimelineData &data() const { return m_data; }
-
-    QString message() const { return m_message; }
 
     const report::TimelineGeometry &geometry() const;
 
@@ -44,6 +40,7 @@ protected:
     std::vector<report::QuoteCardHit>
     draw(QPainter &painter, const QRectF &rect, Id focused, Id hovered) override;
     QString toolTipFor(Id highlightId) const override;
+    void contentReplaced() override;
     void resizeEvent(QResizeEvent *event) override;
 
 private:
@@ -51,7 +48,6 @@ private:
 
     report::TimelineData m_data;
     report::TimelineGeometry m_geometry;
-    QString m_message;
     int m_heightForWidth = -1; // the width the minimum height was computed for
 };
 

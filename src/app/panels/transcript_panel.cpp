@@ -2,6 +2,7 @@
 #include "transcript_panel.h"
 
 #include "highlight_inspector.h"
+#include "panel_style.h"
 #include "quick_code_palette.h"
 #include "transcript_view.h"
 
@@ -13,7 +14,6 @@
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
-#include <QPainter>
 #include <QScrollBar>
 #include <QShortcut>
 #include <QSplitter>
@@ -33,18 +33,6 @@ namespace jtbd::app {
 namespace {
 
 constexpr int kFindLimit = 5000;
-
-QIcon swatchIcon(const QColor &color)
-{
-    QPixmap pixmap(12, 12);
-    pixmap.fill(Qt::transparent);
-    QPainter painter(&pixmap);
-    painter.setRenderHint(QPainter::Antialiasing, true);
-    painter.setPen(Qt::NoPen);
-    painter.setBrush(color);
-    painter.drawRoundedRect(QRectF(1, 1, 10, 10), 2.5, 2.5);
-    return QIcon(pixmap);
-}
 
 QToolButton *toolButton(const QString &name, const QString &text, QWidget *parent)
 {
@@ -93,14 +81,10 @@ TranscriptPanel::TranscriptPanel(StudyDocument *document, QWidget *parent)
     auto *titles = new QVBoxLayout;
     titles->setSpacing(1);
     m_titleLabel->setObjectName(QStringLiteral("transcriptTitle"));
-    QFont titleFont = m_titleLabel->font();
-    titleFont.setBold(true);
-    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.15);
-    m_titleLabel->setFont(titleFont);
+    m_titleLabel->setFont(scaledFont(m_titleLabel->font(), 1.15, true));
     m_titleLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_subtitleLabel->setObjectName(QStringLiteral("transcriptSubtitle"));
-    QPalette muted = m_subtitleLabel->palette();
-    muted.setColor(QPalette::WindowText, muted.color(QPalette::Disabled, QPalette::WindowText));
+    const QPalette muted = mutedPalette(m_subtitleLabel->palette());
     m_subtitleLabel->setPalette(muted);
     titles->addWidget(m_titleLabel);
     titles->addWidget(m_subtitleLabel);
@@ -447,7 +431,7 @@ void TranscriptPanel::reloadCodes()
             m_filterCombo->insertSeparator(m_filterCombo->count());
         first = false;
         lastKind = code.kind;
-        m_filterCombo->addItem(swatchIcon(QColor(toQString(code.color))),
+        m_filterCombo->addItem(codeSwatchIcon(QColor(toQString(code.color))),
                                toQString(code.name),
                                QVariant::fromValue<qlonglong>(code.id));
     }
@@ -718,45 +702,15 @@ bool TranscriptPanel::applyCodes(const std::vector<Id> &codeIds)
 
 void TranscriptPanel::nextHighlight()
 {
-    const auto list = visibleEntries();
-    if (list.empty()) {
-        Q_EMIT statusMessage(m_filterCode ? tr("No highlights with this code")
-                                          : tr("No highlights yet"));
-        return;
-    }
-    std::size_t index = 0;
-    bool wrapped = false;
-    if (const auto it = std::find_if(list.begin(),
-                                     list.end(),
-                                     [&](const Entry *e) {
-                                         return m_currentId && e->highlight.id == *m_currentId;
-                                     });
-        it != list.end()) {
-        index = static_cast<std::size_t>(it - list.begin()) + 1;
-    } else {
-        const qsizetype pos = m_view->textCursor().selectionStart();
-        index = static_cast<std::size_t>(std::find_if(list.begin(),
-                                                      list.end(),
-                                                      [&](const Entry *e) {
-                                                          return e->start >= pos;
-                                                      })
-                                         - list.begin());
-    }
-    if (index >= list.size()) {
-        index = 0;
-        wrapped = true;
-    }
-    const Entry *e = list[index];
-    m_view->selectRange(e->start, e->end);
-    setCurrent(e->highlight.id);
-    Q_EMIT statusMessage(
-        tr("Highlight %1 of %2 · %3%4")
-            .arg(index + 1)
-            .arg(list.size())
-            .arg(codeLabel(e->highlight.codeIds), wrapped ? tr(" (from the top)") : QString()));
+    stepHighlight(+1);
 }
 
 void TranscriptPanel::previousHighlight()
+{
+    stepHighlight(-1);
+}
+
+void TranscriptPanel::stepHighlight(int step)
 {
     const auto list = visibleEntries();
     if (list.empty()) {
@@ -764,32 +718,39 @@ void TranscriptPanel::previousHighlight()
                                           : tr("No highlights yet"));
         return;
     }
-    std::ptrdiff_t index = -1;
+    const auto count = static_cast<std::ptrdiff_t>(list.size());
+    std::ptrdiff_t index = 0;
     if (const auto it = std::find_if(list.begin(),
                                      list.end(),
                                      [&](const Entry *e) {
                                          return m_currentId && e->highlight.id == *m_currentId;
                                      });
         it != list.end()) {
-        index = (it - list.begin()) - 1;
+        index = (it - list.begin()) + step;
     } else {
+        // From the cursor: the first highlight at or after it, or the last one before it.
         const qsizetype pos = m_view->textCursor().selectionStart();
-        for (std::size_t i = 0; i < list.size() && list[i]->start < pos; ++i)
-            index = static_cast<std::ptrdiff_t>(i);
+        const std::ptrdiff_t after = std::find_if(list.begin(),
+                                                  list.end(),
+                                                  [&](const Entry *e) {
+                                                      return e->start >= pos;
+                                                  })
+                                     - list.begin();
+        index = step > 0 ? after : after - 1;
     }
-    bool wrapped = false;
-    if (index < 0) {
-        index = static_cast<std::ptrdiff_t>(list.size()) - 1;
-        wrapped = true;
-    }
+    const bool wrapped = index < 0 || index >= count;
+    if (wrapped)
+        index = step > 0 ? 0 : count - 1;
     const Entry *e = list[static_cast<std::size_t>(index)];
     m_view->selectRange(e->start, e->end);
     setCurrent(e->highlight.id);
-    Q_EMIT statusMessage(
-        tr("Highlight %1 of %2 · %3%4")
-            .arg(index + 1)
-            .arg(list.size())
-            .arg(codeLabel(e->highlight.codeIds), wrapped ? tr(" (from the end)") : QString()));
+    const QString wrapNote = !wrapped   ? QString()
+                             : step > 0 ? tr(" (from the top)")
+                                        : tr(" (from the end)");
+    Q_EMIT statusMessage(tr("Highlight %1 of %2 · %3%4")
+                             .arg(index + 1)
+                             .arg(list.size())
+                             .arg(codeLabel(e->highlight.codeIds), wrapNote));
 }
 
 void TranscriptPanel::deleteCurrentHighlight()

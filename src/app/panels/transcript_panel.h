@@ -93,6 +93,8 @@ private:
     bool handleKey(QKeyEvent *event, bool apply);
     void runFind(bool moveToNearest);
     void stepFind(int delta);
+    // To the next (+1) or previous (−1) highlight shown, round at either end.
+    void stepHighlight(int step);
     void closeFind();
     QString codeLabel(const std::vector<Id> &codeIds) const;
     QString where() const;
