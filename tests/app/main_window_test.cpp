@@ -23,6 +23,7 @@
 #include <app/main_window.h>
 #include <app/models/navigator_model.h>
 #include <app/panels/forces_panel.h>
+#include <app/panels/guide_panel.h>
 #include <app/panels/transcript_panel.h>
 #include <app/panels/transcript_view.h>
 #include <spdlog/spdlog.h>
@@ -436,6 +437,32 @@ TEST(MainWindow, InterviewStatusIsAnUndoableEditTheNavigatorShows)
     EXPECT_EQ(expectOk(window.document()->study().interview(id)), before);
     window.document()->undoStack()->redo();
     EXPECT_EQ(expectOk(window.document()->study().interview(id)).status, InterviewStatus::Reviewed);
+}
+
+// Window-wide keys and the panels' own keys must not clash: Qt runs neither of two shortcuts
+// for the same key that are active at once.
+TEST(MainWindow, F5StartsRunModeFromAnywhereIncludingTheGuide)
+{
+    TempDir dir;
+    expectOk(createSampleStudy(dir / "sample.jtbd"));
+    MainWindow window;
+    ASSERT_TRUE(window.openStudy(q(dir / "sample.jtbd")));
+    window.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
+    for (auto panel : {MainWindow::Panel::Guide, MainWindow::Panel::Forces}) {
+        window.showPanel(panel);
+        window.activateWindow();
+        QWidget *focus = panel == MainWindow::Panel::Guide
+                             ? static_cast<QWidget *>(window.guidePanel())
+                             : static_cast<QWidget *>(window.forcesPanel());
+        focus->setFocus();
+        QApplication::processEvents();
+        QTest::keyClick(QApplication::focusWidget() ? QApplication::focusWidget() : focus,
+                        Qt::Key_F5);
+        EXPECT_TRUE(window.guidePanel()->isRunning()) << static_cast<int>(panel);
+        EXPECT_EQ(window.currentPanel(), MainWindow::Panel::Guide);
+        window.guidePanel()->leaveRunMode();
+    }
 }
 
 TEST(OpenError, NamesTheFileAndSaysItWasNotChanged)
