@@ -7,6 +7,7 @@
 #include <jtbd/result.h>
 #include <jtbd/search.h>
 
+#include <array>
 #include <filesystem>
 #include <functional>
 #include <memory>
@@ -25,6 +26,18 @@ struct EvidenceQuote
     std::string participantPseudonym;
     std::string interviewTitle;
     std::optional<std::int64_t> startMs; // when the quote's turn starts in the recording
+};
+
+// What a forces diagram shows of a scope: the tallies and the strongest quotes of each force.
+struct ForcesEvidence
+{
+    ForcesSummary summary;
+    std::array<std::vector<EvidenceQuote>, 4> quotes; // indexed by Force
+
+    const std::vector<EvidenceQuote> &operator[](Force force) const
+    {
+        return quotes.at(static_cast<std::size_t>(force));
+    }
 };
 
 // One interview with everything recorded in it.
@@ -65,7 +78,7 @@ class Study
 {
 public:
     // The schema version this program writes; files with a higher PRAGMA user_version are refused.
-    static constexpr int kSchemaVersion = 4;
+    static constexpr int kSchemaVersion = 5;
     // PRAGMA application_id of every study file ("JTBD").
     static constexpr int kApplicationId = 0x4A544244;
 
@@ -214,6 +227,9 @@ public:
     // The strongest quotes for a force in a scope: by intensity, then confidence, then recency.
     Result<std::vector<EvidenceQuote>>
     strongestEvidence(const Scope &scope, Force force, int limit) const;
+    // forcesSummary and strongestEvidence for each of the four forces, in one read: the same
+    // values, without ranking every quote of a large scope. For a forces diagram.
+    Result<ForcesEvidence> forcesEvidence(const Scope &scope, int limit) const;
     // Full-text search over every turn, best hits first. A search that cannot be read (an
     // unmatched quote, an operator without words on both sides…) is InvalidArgument with a
     // message saying what to change; an unknown interview, participant or code is NotFound.

@@ -129,10 +129,12 @@ loadForcesDiagram(const Study &study, const Scope &scope, Weighting weighting, i
     ForcesDiagramData data;
     data.scope = scope;
     data.weighting = weighting;
-    auto summary = study.forcesSummary(scope);
-    if (!summary)
-        return summary.error();
-    data.summary = *summary;
+    // The tallies and the quotes in one read: ranking each force's quotes on its own sorts every
+    // quote of the scope four times.
+    auto evidence = study.forcesEvidence(scope, quotesPerForce);
+    if (!evidence)
+        return evidence.error();
+    data.summary = evidence->summary;
     auto scopeText = describeScope(study, scope);
     if (!scopeText)
         return scopeText.error();
@@ -141,26 +143,21 @@ loadForcesDiagram(const Study &study, const Scope &scope, Weighting weighting, i
     if (auto info = study.info())
         data.studyName = str(info->name);
     for (Force force : kForces) {
-        ForceEvidence &evidence = data.forces.at(index(force));
-        evidence.tally = data.summary[force];
-        if (evidence.tally.count > 0 && quotesPerForce > 0) {
-            auto quotes = study.strongestEvidence(scope, force, quotesPerForce);
-            if (!quotes)
-                return quotes.error();
-            for (const EvidenceQuote &e : *quotes) {
-                ForceQuote q;
-                q.highlightId = e.highlight.id;
-                q.interviewId = e.highlight.interviewId;
-                q.text = str(e.highlight.quote);
-                q.participantCode = str(e.participantCode);
-                q.participantPseudonym = str(e.participantPseudonym);
-                q.intensity = e.highlight.intensity;
-                q.confidence = e.highlight.confidence;
-                evidence.quotes.push_back(std::move(q));
-            }
+        ForceEvidence &forceEvidence = data.forces.at(index(force));
+        forceEvidence.tally = data.summary[force];
+        for (const EvidenceQuote &e : (*evidence)[force]) {
+            ForceQuote q;
+            q.highlightId = e.highlight.id;
+            q.interviewId = e.highlight.interviewId;
+            q.text = str(e.highlight.quote);
+            q.participantCode = str(e.participantCode);
+            q.participantPseudonym = str(e.participantPseudonym);
+            q.intensity = e.highlight.intensity;
+            q.confidence = e.highlight.confidence;
+            forceEvidence.quotes.push_back(std::move(q));
         }
-        evidence.more = std::max<std::int64_t>(
-            0, evidence.tally.count - static_cast<std::int64_t>(evidence.quotes.size()));
+        forceEvidence.more = std::max<std::int64_t>(
+            0, forceEvidence.tally.count - static_cast<std::int64_t>(forceEvidence.quotes.size()));
     }
     return data;
 }

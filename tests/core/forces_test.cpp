@@ -1,7 +1,11 @@
 // The forces summary per scope and the strongest evidence for a force.
 #include "test_support.h"
 
+#include <jtbd/sample.h>
+
 #include <gtest/gtest.h>
+#include <set>
+#include <utility>
 
 namespace jtbd {
 
@@ -183,6 +187,158 @@ TEST_F(Forces, ScopesCompareByKindAndValue)
     EXPECT_NE(Scope::participants("region", "Wales"), Scope::participants("region", "Kent"));
     EXPECT_NE(Scope::job(1), Scope::interview(1));
     EXPECT_EQ(Scope::wholeStudy(), Scope{});
+}
+
+// forcesEvidence gives exactly forcesSummary and, for each force, strongestEvidence.
+void expectSameAsOneForceAtATime(const Study &study, const Scope &scope, int limit)
+{
+    SCOPED_TRACE(::testing::Message()
+                 << "scope kind " << static_cast<int>(scope.kind) << " id " << scope.id << " "
+                 << scope.attributeKey << "=" << scope.attributeValue << ", limit " << limit);
+    const ForcesEvidence all = expectOk(study.forcesEvidence(scope, limit));
+    const ForcesSummary summary = expectOk(study.forcesSummary(scope));
+    for (Force force : kForces) {
+        SCOPED_TRACE(std::string(key(force)));
+        EXPECT_EQ(all.summary[force].count, summary[force].count);
+        EXPECT_EQ(all.summary[force].intensity, summary[force].intensity);
+        const auto one = expectOk(study.strongestEvidence(scope, force, limit));
+        ASSERT_EQ(all[force].size(), one.size());
+        for (std::size_t i = 0; i < one.size(); ++i) {
+            EXPECT_EQ(all[force][i].highlight, one[i].highlight) << "quote " << i;
+            EXPECT_EQ(all[force][i].participantCode, one[i].participantCode);
+            EXPECT_EQ(all[force][i].participantPseudonym, one[i].participantPseudonym);
+            EXPECT_EQ(all[force][i].interviewTitle, one[i].interviewTitle);
+            EXPECT_EQ(all[force][i].startMs, one[i].startMs);
+        }
+    }
+}
+
+TEST(ForcesEvidence, MatchesOneForceAtATimeOnTheSampleStudyInEveryScope)
+{
+    TempDir dir;
+    const Study study = expectOk(createSampleStudy(dir / "sample.jtbd"));
+    std::vector<Scope> scopes = {Scope::wholeStudy()};
+    for (const auto &item : expectOk(study.interviews()))
+        scopes.push_back(Scope::interview(item.interview.id));
+    for (const auto &job : expectOk(study.jobs()))
+        scopes.push_back(Scope::job(job.id));
+    std::set<std::pair<std::string, std::string>> attributes;
+    for (const auto &participant : expectOk(study.participants())) {
+        for (const auto &attribute : participant.attributes)
+            attributes.emplace(attribute.key, attribute.value);
+    }
+    for (const auto &[key_, value] : attributes)
+        scopes.push_back(Scope::participants(key_, value));
+    scopes.push_back(Scope::participants("region", "nowhere"));
+    ASSERT_GT(scopes.size(), 1U + 12U + 3U);
+
+    // The diagram's quotes first: every force of the sample has more than six.
+    const ForcesEvidence whole = expectOk(study.forcesEvidence(Scope::wholeStudy(), 6));
+    for (Force force : kForces)
+        EXPECT_EQ(whole[force].size(), 6U) << key(force);
+    for (const Scope &scope : scopes) {
+        for (int limit : {0, 1, 6, 1000})
+            expectSameAsOneForceAtATime(study, scope, limit);
+    }
+}
+
+TEST_F(Forces, EvidenceOfAllForcesKeepsTheOrderOfOneForceAtATime)
+{
+    // Many pushes and pulls, a few habits and anxieties, ties at every level of the order: a
+    // common force and a rare one are found in different ways.
+    auto add = [&](Id interview,
+                   int start,
+                   std::vector<Id> codes,
+                   int intensity,
+                   Confidence confidence,
+                   const std::string &createdAt) {
+        Highlight h;
+        h.interviewId = interview;
+        h.start = start;
+        h.end = start + 1;
+        h.codeIds = std::move(codes);
+        h.intensity = intensity;
+        h.confidence = confidence;
+        h.createdAt = createdAt;
+        return expectOk(study->addHighlight(h));
+    };
+    const Id push = codeId(*study, "push");
+    const Id pull = codeId(*study, "pull");
+    const Id habit = codeId(*study, "habit");
+    const Id anxiety = codeId(*study, "anxiety");
+    const std::vector<std::string> times = {
+        "2026-03-01T10:00:00Z", "2026-03-02T09:00:00Z", "2026-03-02T09:00:00Z"};
+    const std::vector<Confidence> confidences = {
+        Confidence::Low, Confidence::High, Confidence::Medium, Confidence::High};
+    Id lonelyAnxiety = 0;
+    expectOk(study->transaction([&]() -> Status {
+        for (int i = 0; i < 160; ++i) {
+            const Id interview = i % 2 == 0 ? second : first;
+            std::vector<Id> codes = {i % 3 == 0 ? latenessCode : push};
+            if (i % 4 == 0)
+                codes.push_back(pull);
+            if (i % 5 == 0)
+                codes.push_back(latenessCode); // two codes of one force: one push
+            add(interview, i % 20, codes, 5 - i % 3, confidences.at(i % 4), times.at(i % 3));
+        }
+        for (int i = 0; i < 6; ++i)
+            add(i % 2 == 0 ? first : second,
+                i,
+                {habit},
+                3 + i % 2,
+                confidences.at(i % 4),
+                times.at(i % 3));
+        lonelyAnxiety = add(first, 12, {anxiety}, 1, Confidence::Low, times.at(0));
+        return {};
+    }));
+
+    const ForcesEvidence evidence = expectOk(study->forcesEvidence(Scope::wholeStudy(), 5));
+    EXPECT_EQ(evidence[Force::Push].size(), 5U);
+    EXPECT_EQ(evidence[Force::Habit].size(), 5U);
+    ASSERT_EQ(evidence[Force::Anxiety].size(), 1U);
+    EXPECT_EQ(evidence[Force::Anxiety][0].highlight.id, lonelyAnxiety);
+    EXPECT_EQ(evidence.summary[Force::Push].count, 160);
+    for (int limit : {0, 1, 2, 5, 9, 200}) {
+        expectSameAsOneForceAtATime(*study, Scope::wholeStudy(), limit);
+        expectSameAsOneForceAtATime(*study, Scope::interview(first), limit);
+        expectSameAsOneForceAtATime(*study, Scope::interview(second), limit);
+    }
+    const Id job = expectOk(study->addJob({0, "", "Get paid", "", "", "", "", "", {second}}));
+    expectSameAsOneForceAtATime(*study, Scope::job(job), 3);
+    Participant p01 =
+        expectOk(study->participant(expectOk(study->interview(first)).participantId.value()));
+    p01.attributes = {{"business", "Sole trader"}};
+    expectOk(study->updateParticipant(p01));
+    expectSameAsOneForceAtATime(*study, Scope::participants("business", "Sole trader"), 4);
+}
+
+TEST_F(Forces, EvidenceOfAllForcesSeesTheTransactionItRunsIn)
+{
+    tag(first, 0, {"push"}, 3);
+    expectOk(study->transaction([&]() -> Status {
+        tag(first, 3, {"push"}, 5);
+        const ForcesEvidence inside = expectOk(study->forcesEvidence(Scope::wholeStudy(), 6));
+        EXPECT_EQ(inside.summary[Force::Push].count, 2);
+        EXPECT_EQ(inside[Force::Push].size(), 2U);
+        EXPECT_EQ(inside[Force::Push][0].highlight.intensity, 5);
+        return {};
+    }));
+    EXPECT_EQ(expectOk(study->forcesEvidence(Scope::wholeStudy(), 6))[Force::Push].size(), 2U);
+}
+
+TEST_F(Forces, EvidenceOfAllForcesRefusesWhatOneForceRefuses)
+{
+    EXPECT_EQ(study->forcesEvidence(Scope::wholeStudy(), -1).error().code,
+              ErrorCode::InvalidArgument);
+    EXPECT_EQ(study->forcesEvidence(Scope::interview(999), 6).error().code, ErrorCode::NotFound);
+    EXPECT_EQ(study->forcesEvidence(Scope::job(999), 6).error().code, ErrorCode::NotFound);
+    EXPECT_EQ(study->forcesEvidence(Scope::participants(" ", "x"), 6).error().code,
+              ErrorCode::InvalidArgument);
+    const ForcesEvidence empty = expectOk(study->forcesEvidence(Scope::wholeStudy(), 6));
+    for (Force force : kForces) {
+        EXPECT_TRUE(empty[force].empty());
+        EXPECT_EQ(empty.summary[force].count, 0);
+    }
 }
 
 } // namespace jtbd

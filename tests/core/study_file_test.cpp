@@ -10,13 +10,18 @@ namespace jtbd {
 using namespace test;
 namespace fs = std::filesystem;
 
-// Takes a current file back to what version 3 had: no question coverage (migration 4).
-constexpr std::string_view kWithoutCoverage = "DROP TABLE question_coverage; ";
+// Takes a current file back to what version 4 had: no highlight_strength (migration 5).
+constexpr std::string_view kWithoutStrengthIndex = "DROP INDEX highlight_strength; ";
+
+// Takes a current file back to what version 3 had: no question coverage (migration 4), and
+// nothing later.
+constexpr std::string_view kWithoutCoverage =
+    "DROP INDEX highlight_strength; DROP TABLE question_coverage; ";
 
 // Takes a current file back to what version 2 had: no search index, its triggers or
 // turn_by_role (migration 3), and nothing later.
 constexpr std::string_view kWithoutSearchIndex =
-    "DROP TABLE question_coverage; "
+    "DROP INDEX highlight_strength; DROP TABLE question_coverage; "
     "DROP TRIGGER turn_search_insert; DROP TRIGGER turn_search_delete; "
     "DROP TRIGGER turn_search_update; DROP TABLE turn_search; DROP INDEX turn_by_role; ";
 
@@ -274,8 +279,42 @@ TEST(StudyFile, MigratesAVersionThreeStudyToOneThatRecordsCoverage)
         EXPECT_EQ(expectOk(study.coverage(interviewId)),
                   (std::vector<QuestionCoverage>{{interviewId, questionId, 61000}}));
     }
-    EXPECT_EQ(sqlite(path, "PRAGMA user_version"), "4");
+    EXPECT_EQ(sqlite(path, "PRAGMA user_version"), std::to_string(Study::kSchemaVersion));
     EXPECT_EQ(sqlite(path.string() + ".v3.bak", "PRAGMA user_version"), "3");
+    EXPECT_EQ(sqlite(path, "PRAGMA foreign_key_check"), "");
+}
+
+TEST(StudyFile, MigratesAVersionFourStudyToOneThatRanksEvidenceByIndex)
+{
+    TempDir dir;
+    const auto path = dir / "v4.jtbd";
+    Id interviewId = 0;
+    {
+        auto small = makeSmallStudy(path);
+        interviewId = small.interviewId;
+        Highlight h;
+        h.interviewId = interviewId;
+        h.start = 0;
+        h.end = 4;
+        h.intensity = 5;
+        h.codeIds = {codeId(small.study, "push")};
+        expectOk(small.study.addHighlight(h));
+    }
+    sqlite(path, std::string(kWithoutStrengthIndex) + "PRAGMA user_version = 4");
+    {
+        Study study = expectOk(Study::open(path));
+        const ForcesEvidence evidence = expectOk(study.forcesEvidence(Scope::wholeStudy(), 3));
+        ASSERT_EQ(evidence[Force::Push].size(), 1U);
+        EXPECT_EQ(evidence[Force::Push][0].highlight.interviewId, interviewId);
+        EXPECT_EQ(evidence.summary[Force::Push].intensity, 5);
+    }
+    EXPECT_EQ(sqlite(path, "PRAGMA user_version"), "5");
+    EXPECT_EQ(sqlite(path,
+                     "SELECT sql FROM sqlite_schema WHERE type = 'index' AND name = "
+                     "'highlight_strength'"),
+              "CREATE INDEX highlight_strength ON highlight(intensity, confidence, created_at "
+              "DESC)");
+    EXPECT_EQ(sqlite(path.string() + ".v4.bak", "PRAGMA user_version"), "4");
     EXPECT_EQ(sqlite(path, "PRAGMA foreign_key_check"), "");
 }
 

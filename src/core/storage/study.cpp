@@ -186,7 +186,7 @@ struct Migration
     void (*apply)(Study::Impl &impl);
 };
 
-constexpr std::array<Migration, 4> kMigrations = {{
+constexpr std::array<Migration, 5> kMigrations = {{
     {1,
      [](Study::Impl &impl) {
          const auto schema = resources::find("schema/v1.sql");
@@ -247,6 +247,14 @@ constexpr std::array<Migration, 4> kMigrations = {{
              "  PRIMARY KEY (interview_id, question_id)"
              ") STRICT, WITHOUT ROWID;"
              "CREATE INDEX question_coverage_by_question ON question_coverage(question_id);");
+     }},
+    {5,
+     [](Study::Impl &impl) {
+         // The highlights in the order evidence is ranked within one intensity and confidence
+         // (newest first, then by id), so the strongest quotes of a force are found by walking
+         // the index instead of sorting every quote in the scope.
+         impl.db.execScript("CREATE INDEX highlight_strength ON highlight(intensity, confidence, "
+                            "created_at DESC);");
      }},
 }};
 
