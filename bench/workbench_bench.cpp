@@ -242,6 +242,9 @@ int main(int argc, char **argv)
     auto *forces = window.forcesPanel();
     Samples scope;
     for (int run = 0; run < options.runs; ++run) {
+        // An edit empties the panel's cache of recent scopes: every run loads the study afresh.
+        window.document()->announce({app::Change::Kind::Highlights, bigId});
+        QApplication::processEvents();
         forces->setScope(Scope::interview(1 + run));
         QApplication::processEvents();
         const auto start = Clock::now();

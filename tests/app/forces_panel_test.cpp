@@ -28,6 +28,8 @@ protected:
     {
         panel = std::make_unique<ForcesPanel>(document.get());
         panel->resize(1200, 800);
+        // On screen, as in the window: a hidden panel waits until it is shown to re-read.
+        panel->show();
         kind = panel->findChild<QComboBox *>(QStringLiteral("forcesScopeKind"));
         choice = panel->findChild<QComboBox *>(QStringLiteral("forcesScopeChoice"));
         view = panel->findChild<ForcesDiagramView *>(QStringLiteral("forcesDiagram"));
@@ -225,6 +227,22 @@ TEST_F(ForcesPanelTest, ReloadsAfterAnEditOnce)
         2000));
     EXPECT_EQ(panel->data()[Force::Habit].quotes.at(0).highlightId, added);
     EXPECT_EQ(panel->scope(), Scope::interview(ids->interviewB));
+}
+
+TEST_F(ForcesPanelTest, AHiddenPanelReadsTheStudyAgainOnlyWhenShown)
+{
+    panel->setScope(Scope::interview(ids->interviewB));
+    panel->hide();
+    addHabitQuote(ids->interviewB, 5);
+    document->announce({app::Change::Kind::Highlights, ids->interviewB});
+    QTest::qWait(50);
+    EXPECT_EQ(panel->data()[Force::Habit].tally.count, 1) << "read while hidden";
+    panel->show();
+    EXPECT_TRUE(QTest::qWaitFor(
+        [&] {
+            return panel->data()[Force::Habit].tally.count == 2;
+        },
+        2000));
 }
 
 TEST_F(ForcesPanelTest, ADeletedInterviewFallsBackToTheWholeStudy)

@@ -205,6 +205,12 @@ ForcesPanel::ForcesPanel(StudyDocument *document, QWidget *parent)
     m_reloadTimer->setSingleShot(true);
     m_reloadTimer->setInterval(0);
     connect(m_reloadTimer, &QTimer::timeout, this, [this] {
+        // Hidden behind another tab: while someone tags a transcript, a whole-study diagram
+        // would be re-read after every tag for nobody. It is read when it is shown again.
+        if (!isVisible()) {
+            m_reloadWhenShown = true;
+            return;
+        }
         if (m_choicesStale)
             reloadChoices();
         reload();
@@ -232,6 +238,15 @@ ForcesPanel::ForcesPanel(StudyDocument *document, QWidget *parent)
 }
 
 ForcesPanel::~ForcesPanel() = default;
+
+void ForcesPanel::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_reloadWhenShown) {
+        m_reloadWhenShown = false;
+        m_reloadTimer->start();
+    }
+}
 
 const report::ForcesDiagramData &ForcesPanel::data() const
 {

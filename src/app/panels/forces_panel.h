@@ -86,6 +86,9 @@ public:
 Q_SIGNALS:
     void quoteActivated(jtbd::Id interviewId, jtbd::Id highlightId);
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
     void onChanged(const Change &change);
     void reload();
@@ -126,6 +129,7 @@ private:
     QPushButton *m_exportSvg;
     ForcesDiagramView *m_view;
     QTimer *m_reloadTimer;
+    bool m_reloadWhenShown = false;
 };
 
 } // namespace jtbd::app
