@@ -8,10 +8,12 @@
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QApplication>
+#include <QDir>
 #include <QImage>
 #include <QProcess>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTest>
 #include <QTreeView>
 #include <QUndoStack>
@@ -463,6 +465,27 @@ TEST(MainWindow, F5StartsRunModeFromAnywhereIncludingTheGuide)
         EXPECT_EQ(window.currentPanel(), MainWindow::Panel::Guide);
         window.guidePanel()->leaveRunMode();
     }
+}
+
+// The sample study in the data folder may have been written by a newer version (or damaged):
+// the window says so and stays usable instead of opening it.
+TEST(MainWindow, ASampleStudyItCannotOpenIsReportedNotOpened)
+{
+    const QString folder = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    ASSERT_TRUE(QDir().mkpath(folder));
+    const auto path = std::filesystem::path(folder.toStdString()) / "Sample study.jtbd";
+    for (const char *suffix : {"", "-wal", "-shm"})
+        std::filesystem::remove(path.string() + suffix);
+    expectOk(Study::create(path));
+    sqlite(path, "PRAGMA user_version = 99");
+    MainWindow window;
+    RecordedErrors recorded;
+    recorded.attach(window);
+    EXPECT_FALSE(window.openSampleStudy());
+    ASSERT_EQ(recorded.errors.size(), 1u);
+    EXPECT_EQ(recorded.errors[0].title, QStringLiteral("Made by a newer version"));
+    EXPECT_EQ(window.document(), nullptr);
+    std::filesystem::remove(path);
 }
 
 TEST(OpenError, NamesTheFileAndSaysItWasNotChanged)
