@@ -118,10 +118,7 @@ MainWindow::MainWindow(QWidget *parent)
     QSettings settings;
     if (!restoreGeometry(settings.value(kGeometryKey).toByteArray()))
         resize(1400, 900);
-    // The navigator starts wide enough for "Ash, commercial photographer: …" to be read.
-    if (!restoreState(settings.value(kStateKey).toByteArray()))
-        resizeDocks(
-            {findChild<QDockWidget *>(QStringLiteral("navigatorDock"))}, {320}, Qt::Horizontal);
+    restoreState(settings.value(kStateKey).toByteArray());
     updateRecentMenu();
     setDocument(nullptr);
 }
