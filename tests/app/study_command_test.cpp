@@ -62,5 +62,40 @@ TEST(StudyCommand, AFailedEditIsNotPushedAndIsReported)
         errors.at(0).at(0).toString().startsWith(QStringLiteral("Delete a missing note failed")));
 }
 
+// An undo that cannot be stored (the disk is full, say) leaves the edit in the study; the redo
+// that follows must not make it a second time.
+TEST(StudyCommand, AFailedUndoLeavesTheEditAndTheNextRedoDoesNotRepeatIt)
+{
+    SmallDocument doc;
+    int forwardRuns = 0;
+    bool failBackward = true;
+    auto command = std::make_unique<app::StudyCommand>(
+        QStringLiteral("Add a coder"),
+        [&](Study &study) -> Status {
+            ++forwardRuns;
+            auto id = study.addCoder("Reviewer " + std::to_string(forwardRuns));
+            if (!id)
+                return id.error();
+            return {};
+        },
+        [&](Study &) -> Status {
+            if (failBackward)
+                return makeError(ErrorCode::DiskFull, "the disk is full");
+            return {};
+        },
+        std::vector<Change>{});
+    QSignalSpy errors(doc.document.get(), &app::StudyDocument::errorOccurred);
+    ASSERT_TRUE(doc.document->apply(std::move(command)));
+    EXPECT_EQ(forwardRuns, 1);
+    doc.document->undoStack()->undo();
+    EXPECT_EQ(errors.count(), 1);
+    doc.document->undoStack()->redo();
+    EXPECT_EQ(forwardRuns, 1) << "the edit was still there: redo must not make it again";
+    EXPECT_EQ(errors.count(), 1);
+    failBackward = false;
+    doc.document->undoStack()->undo();
+    EXPECT_EQ(errors.count(), 1);
+}
+
 } // namespace
 } // namespace jtbd::test

@@ -21,16 +21,24 @@ bool StudyCommand::run(StudyDocument &document)
 
 void StudyCommand::redo()
 {
+    // Nothing to do after push() (the edit was just made), or after an undo that failed (the edit
+    // is still in the study): the stack's position and the study agree again.
     if (m_done) {
         m_done = false;
         return;
     }
-    perform(m_forward, QObject::tr("Redo %1").arg(text()));
+    if (!perform(m_forward, QObject::tr("Redo %1").arg(text())))
+        m_undone = true; // the study still holds the state before the edit
 }
 
 void StudyCommand::undo()
 {
-    perform(m_backward, QObject::tr("Undo %1").arg(text()));
+    if (m_undone) {
+        m_undone = false;
+        return;
+    }
+    if (!perform(m_backward, QObject::tr("Undo %1").arg(text())))
+        m_done = true; // the study still holds the edit
 }
 
 bool StudyCommand::perform(const Edit &edit, const QString &action)

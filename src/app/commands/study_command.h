@@ -47,7 +47,10 @@ private:
     Edit m_backward;
     std::vector<Change> m_changes;
     StudyDocument *m_document = nullptr;
-    bool m_done = false; // the first redo() from QUndoStack::push() has nothing left to do
+    // QUndoStack moves its position whether or not an undo or redo succeeded. These record that
+    // the study is still where it was, so that the next step the other way has nothing to do.
+    bool m_done = false;   // the study holds the edit: the next redo() skips it
+    bool m_undone = false; // the study does not hold the edit: the next undo() skips it
 };
 
 // A command that adds a record and takes it back by the id the add returned. On redo the record is
