@@ -293,6 +293,87 @@ TEST(PlainText, OneSpaceHeadersAndBareNamesCountOnlyWhenTheNameRecurs)
                      turn("Hannah", 12000, "Bye.")}));
 }
 
+TEST(PlainText, OneTurnPerLineWithoutBlankLines)
+{
+    const auto t = parsed("Sam: What made today the day?\nAlex: The invoice run broke again.\n"
+                          "Sam: And then?\nAlex: I signed up that afternoon.\n");
+    EXPECT_EQ(t.turns,
+              (Turns{turn("Sam", {}, "What made today the day?"),
+                     turn("Alex", {}, "The invoice run broke again."),
+                     turn("Sam", {}, "And then?"),
+                     turn("Alex", {}, "I signed up that afternoon.")}));
+    EXPECT_TRUE(t.warnings.empty());
+    auto detected =
+        parseTranscript("Sam: Why?\nAlex: Because.\nSam: OK.\nAlex: Yes.\n", "auto", "t.txt");
+    ASSERT_TRUE(detected) << detected.error().message;
+    EXPECT_EQ(detected->format, "txt");
+    EXPECT_EQ(detected->turns.size(), 4U);
+}
+
+TEST(PlainText, SpeakerLinesOfThreeSpeakersWithWrappedText)
+{
+    // A line under a turn that is not a recurring label stays in it, "Note:" included.
+    const auto t = parsedFixture("txt/speaker_lines.txt", "txt");
+    EXPECT_EQ(t.turns,
+              (Turns{turn("Maya Okafor", {}, "Thanks for making time for this. Shall we start?"),
+                     turn("Hannah Price",
+                          {},
+                          "Sure. It started with a late payment.\nThe brewery, in Leeds."),
+                     turn("Maya Okafor", {}, "When was that?"),
+                     turn("Speaker 3", {}, "Sorry I am late."),
+                     turn("Hannah Price", {}, "In March.\nNote: the invoice was four months late."),
+                     turn("Speaker 3", {}, "Got it.")}));
+    EXPECT_TRUE(t.warnings.empty());
+}
+
+TEST(PlainText, SpeakerLinesMixedWithSpeakerParagraphs)
+{
+    const auto t = parsed("Sam: What made today the day?\nAlex: The invoice run broke again.\n\n"
+                          "Sam: And then?\n\nAlex: I signed up that afternoon.\nIt was raining.\n"
+                          "Sam: Why then?\nAlex: Because the run broke.\n");
+    EXPECT_EQ(t.turns,
+              (Turns{turn("Sam", {}, "What made today the day?"),
+                     turn("Alex", {}, "The invoice run broke again."),
+                     turn("Sam", {}, "And then?"),
+                     turn("Alex", {}, "I signed up that afternoon.\nIt was raining."),
+                     turn("Sam", {}, "Why then?"),
+                     turn("Alex", {}, "Because the run broke.")}));
+    EXPECT_TRUE(t.warnings.empty());
+}
+
+TEST(PlainText, ALabelInsideProseStaysText)
+{
+    // One "Note:" line inside a turn.
+    auto t = parsed("Hannah: We spoke on Monday.\nNote: the call dropped\nand we called back.\n\n"
+                    "Maya: OK.\n");
+    EXPECT_EQ(
+        t.turns,
+        (Turns{
+            turn("Hannah", {}, "We spoke on Monday.\nNote: the call dropped\nand we called back."),
+            turn("Maya", {}, "OK.")}));
+    // One "Name:" line inside bare prose: still a file without speakers.
+    t = parsed("We met Hannah on the train.\nHannah: was her answer to everything.\nThen she "
+               "signed up.\n\nThe end.\n");
+    EXPECT_EQ(t.turns,
+              (Turns{turn("Unknown speaker",
+                          {},
+                          "We met Hannah on the train.\nHannah: was her answer to everything.\n"
+                          "Then she signed up."),
+                     turn("Unknown speaker", {}, "The end.")}));
+    // A label that recurs, but never beside another recurring one in its paragraph.
+    t = parsed("Maya: Tell me about it.\n\nHannah: It was March.\nNote: the call dropped.\n"
+               "Then we called back.\nNote: it dropped again.\n");
+    EXPECT_EQ(t.turns,
+              (Turns{turn("Maya", {}, "Tell me about it."),
+                     turn("Hannah",
+                          {},
+                          "It was March.\nNote: the call dropped.\nThen we called back.\nNote: "
+                          "it dropped again.")}));
+    // Two labels once each in a paragraph: too little to tell speaker lines from prose.
+    t = parsed("Maya: Tell me.\nHannah: said the note on the fridge.\n");
+    EXPECT_EQ(t.turns, (Turns{turn("Maya", {}, "Tell me.\nHannah: said the note on the fridge.")}));
+}
+
 TEST(PlainText, FixtureErrorsNameTheLine)
 {
     EXPECT_EQ(fixtureError("invalid/txt_prose_before_speaker.txt"),

@@ -12,6 +12,8 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <string_view>
+#include <vector>
 
 namespace jtbd {
 
@@ -26,7 +28,8 @@ struct Header
     std::optional<std::int64_t> startMs;
     std::string_view text; // what follows on the same line
     // A header with a time is distinctive enough to start a turn inside a paragraph (text copied
-    // without blank lines); "Name: text" starts one only at the start of a paragraph.
+    // without blank lines); "Name: text" starts one only at the start of a paragraph, or on a
+    // line of its own in a paragraph of speaker lines (see analyse).
     bool anywhere = false;
     // A bare name, or "Name 0:03" with a single space: prose can look like that, so it counts
     // only when the name recurs as a header or another header names the same speaker.
@@ -327,16 +330,44 @@ Result<Analysis> analyse(std::string_view file)
     if (!current.empty())
         analysis.blocks.push_back(std::move(current));
 
+    // A conversation typed one turn per line has no blank lines: the whole file is one paragraph.
+    // There "Name: text" starts a turn inside a paragraph too, when its name heads two or more
+    // lines of the file and another such name heads lines of the same paragraph. A lone
+    // "Note: the call dropped" in prose stays text, and so does a label that recurs only in prose.
+    std::map<std::string, std::size_t, std::less<>> lineNames;
+    for (const auto &block : analysis.blocks) {
+        for (const auto &entry : block) {
+            if (entry.header && !entry.header->weak && !entry.header->speaker.empty())
+                ++lineNames[entry.header->speaker];
+        }
+    }
+    auto headsLines = [&](const Header &header) {
+        const auto found = lineNames.find(header.speaker);
+        return !header.weak && found != lineNames.end() && found->second >= 2;
+    };
+    std::vector<bool> speakerLines;
+    for (const auto &block : analysis.blocks) {
+        std::set<std::string_view> names;
+        for (const auto &entry : block) {
+            if (entry.header && headsLines(*entry.header))
+                names.insert(entry.header->speaker);
+        }
+        speakerLines.push_back(names.size() >= 2);
+    }
+
     // Where a header stands decides whether it counts; a weak one also needs its name to recur.
-    auto placed = [](const std::vector<Entry> &block, std::size_t k) {
+    auto placed = [&](std::size_t b, std::size_t k) {
+        const auto &block = analysis.blocks[b];
         const auto &header = block[k].header;
-        return header && (k == 0 || header->anywhere) && !(header->nameOnly && block.size() == 1);
+        return header && (k == 0 || header->anywhere || (speakerLines[b] && headsLines(*header)))
+               && !(header->nameOnly && block.size() == 1);
     };
     std::map<std::string, std::size_t, std::less<>> weakNames;
     std::set<std::string, std::less<>> strongNames;
-    for (const auto &block : analysis.blocks) {
+    for (std::size_t b = 0; b < analysis.blocks.size(); ++b) {
+        const auto &block = analysis.blocks[b];
         for (std::size_t k = 0; k < block.size(); ++k) {
-            if (!placed(block, k))
+            if (!placed(b, k))
                 continue;
             const auto &header = *block[k].header;
             if (header.weak)
@@ -352,21 +383,22 @@ Result<Analysis> analyse(std::string_view file)
     // a name heading one paragraph only ("Unknown Speaker") is a speaker too.
     std::size_t nameBlocks = 0;
     bool nameRecurs = false;
-    for (const auto &block : analysis.blocks) {
-        if (placed(block, 0) && block[0].header->nameOnly) {
+    for (std::size_t b = 0; b < analysis.blocks.size(); ++b) {
+        const auto &block = analysis.blocks[b];
+        if (placed(b, 0) && block[0].header->nameOnly) {
             ++nameBlocks;
             nameRecurs = nameRecurs || recurs(*block[0].header);
         }
     }
     const bool nameLayout = nameRecurs && nameBlocks * 2 >= analysis.blocks.size();
-    for (auto &block : analysis.blocks) {
+    for (std::size_t b = 0; b < analysis.blocks.size(); ++b) {
+        auto &block = analysis.blocks[b];
         for (std::size_t k = 0; k < block.size(); ++k) {
             if (!block[k].header)
                 continue;
             const auto &header = *block[k].header;
             const bool counts =
-                placed(block, k)
-                && (!header.weak || recurs(header) || (header.nameOnly && nameLayout));
+                placed(b, k) && (!header.weak || recurs(header) || (header.nameOnly && nameLayout));
             if (!counts)
                 block[k].header.reset();
             else if (!header.speaker.empty())
