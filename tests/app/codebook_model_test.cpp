@@ -183,6 +183,25 @@ TEST(CodebookModel, UsageFollowsHighlightEdits)
         2000));
 }
 
+// Off screen, the counts wait: no recount after each tag, one when the codebook is shown.
+TEST(CodebookModel, UsageWaitsWhileNotLiveAndCatchesUpWhenLive)
+{
+    SampleDocument doc;
+    const Id pricing = addCustom(*doc.document, "Pricing");
+    CodebookModel model(doc.document.get());
+    model.setUsageLive(false);
+    const Id interview = doc.interviewOf("P01");
+    Highlight h = expectOk(doc.study().highlights(interview)).front();
+    h.codeIds.push_back(pricing);
+    std::sort(h.codeIds.begin(), h.codeIds.end());
+    expectOk(doc.study().updateHighlight(h));
+    doc.document->announce({app::Change::Kind::Highlights, interview});
+    QTest::qWait(400); // longer than the recount's delay
+    EXPECT_EQ(model.usage(pricing), 0) << "recounted while not live";
+    model.setUsageLive(true);
+    EXPECT_EQ(model.usage(pricing), 1);
+}
+
 TEST(CodebookModel, RenamingInPlaceIsAnUndoableCommandForCustomCodesOnly)
 {
     SampleDocument doc;

@@ -118,12 +118,26 @@ CodebookModel::CodebookModel(StudyDocument *document, QObject *parent)
 {
     m_usageTimer.setSingleShot(true);
     m_usageTimer.setInterval(kUsageDelayMs);
-    connect(&m_usageTimer, &QTimer::timeout, this, &CodebookModel::refreshUsage);
+    connect(&m_usageTimer, &QTimer::timeout, this, [this] {
+        if (m_usageLive)
+            refreshUsage();
+        else
+            m_usageStale = true;
+    });
     connect(document, &StudyDocument::changed, this, &CodebookModel::onChanged);
     reload();
 }
 
 CodebookModel::~CodebookModel() = default;
+
+void CodebookModel::setUsageLive(bool live)
+{
+    m_usageLive = live;
+    if (live && m_usageStale) {
+        m_usageStale = false;
+        refreshUsage();
+    }
+}
 
 void CodebookModel::onChanged(const Change &change)
 {

@@ -24,6 +24,10 @@ class CodebookModel final : public QAbstractItemModel
     Q_DISABLE_COPY_MOVE(CodebookModel)
 
 public:
+    // While the codebook is not on screen its usage counts are not recounted after every tag
+    // (one query per code); they are recounted once it is shown again.
+    void setUsageLive(bool live);
+
     enum Column {
         NameColumn,
         ShortcutColumn,
@@ -118,6 +122,8 @@ private:
     std::vector<int> m_roots;
     std::unordered_map<Id, int> m_byId;
     QTimer m_usageTimer;
+    bool m_usageLive = true;
+    bool m_usageStale = false;             // a recount was skipped while not live
     mutable QHash<QRgb, QIcon> m_swatches; // by colour
 };
 

@@ -960,4 +960,16 @@ void CodebookPanel::saveDescription()
     showDetails();
 }
 
+void CodebookPanel::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    m_model->setUsageLive(true);
+}
+
+void CodebookPanel::hideEvent(QHideEvent *event)
+{
+    QWidget::hideEvent(event);
+    m_model->setUsageLive(false);
+}
+
 } // namespace jtbd::app

@@ -85,6 +85,10 @@ public Q_SLOTS:
     void mergeCurrent(); // "Merge into…"
     void deleteCurrent();
 
+protected:
+    void showEvent(QShowEvent *event) override;
+    void hideEvent(QHideEvent *event) override;
+
 Q_SIGNALS:
     // A code was double-clicked or Enter was pressed on it: show where it is used.
     void codeActivated(jtbd::Id codeId);
