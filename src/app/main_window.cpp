@@ -26,6 +26,7 @@
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QThread>
+#include <QTimer>
 #include <QTreeView>
 #include <QUndoGroup>
 #include <QUndoStack>
@@ -65,7 +66,11 @@ QString studyFilter()
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
     , m_undoGroup(new QUndoGroup(this))
+    , m_statusTimer(new QTimer(this))
 {
+    m_statusTimer->setSingleShot(true);
+    m_statusTimer->setInterval(400);
+    connect(m_statusTimer, &QTimer::timeout, this, &MainWindow::updateStatus);
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("JTBD Workbench"));
     m_errorPresenter = [this](const ErrorText &error) {
@@ -344,7 +349,11 @@ void MainWindow::onChanged(const Change &change)
 {
     if (change.kind == Change::Kind::StudyInfo || change.kind == Change::Kind::Everything)
         setWindowTitle(tr("%1 — JTBD Workbench").arg(m_document->displayName()));
-    updateStatus();
+    // A tag changes only the counts: they are read once after a run of tags, off the tag's frame.
+    if (change.kind == Change::Kind::Highlights || change.kind == Change::Kind::Transcript)
+        m_statusTimer->start();
+    else
+        updateStatus();
 }
 
 void MainWindow::updateStatus()

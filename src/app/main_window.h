@@ -16,6 +16,7 @@ class QSortFilterProxyModel;
 class QStackedWidget;
 class QTabWidget;
 class QThread;
+class QTimer;
 class QTreeView;
 class QUndoGroup;
 class QUndoView;
@@ -135,6 +136,7 @@ private:
     TimelinePanel *m_timelinePanel = nullptr;
     CodebookPanel *m_codebookPanel = nullptr;
     QUndoGroup *m_undoGroup = nullptr;
+    QTimer *m_statusTimer = nullptr;
     QUndoView *m_undoView = nullptr;
     QMenu *m_recentMenu = nullptr;
     QMenu *m_editMenu = nullptr;

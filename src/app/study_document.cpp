@@ -52,11 +52,6 @@ void StudyDocument::reportError(const QString &action, const Error &error)
     Q_EMIT errorOccurred(tr("%1 failed: %2").arg(action, toQString(error.message)));
 }
 
-QString toQString(std::string_view utf8)
-{
-    return QString::fromUtf8(utf8.data(), static_cast<qsizetype>(utf8.size()));
-}
-
 std::string toStd(const QString &text)
 {
     return text.toStdString();

@@ -9,6 +9,7 @@
 
 #include <filesystem>
 #include <memory>
+#include <report/painting_support.h>
 
 class QUndoStack;
 
@@ -80,7 +81,7 @@ private:
     QUndoStack *m_undoStack;
 };
 
-QString toQString(std::string_view utf8);
+using report::toQString;
 std::string toStd(const QString &text);
 
 } // namespace jtbd::app

@@ -54,9 +54,8 @@ int runWorkbench(QApplication &app)
         return 0;
     }
 
-    const QString logFile =
-        startLogging(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
-                     + QStringLiteral("/logs"));
+    startLogging(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
+                 + QStringLiteral("/logs"));
 
     MainWindow window;
     window.show();
@@ -69,7 +68,6 @@ int runWorkbench(QApplication &app)
         window.openStudy(last);
     else if (last.isEmpty())
         window.openSampleStudy();
-    Q_UNUSED(logFile);
     return QApplication::exec();
 }
 

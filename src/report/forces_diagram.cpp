@@ -14,11 +14,6 @@ namespace jtbd::report {
 
 namespace {
 
-QString str(std::string_view text)
-{
-    return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
-}
-
 QString number(std::int64_t value)
 {
     return QString::number(value);
@@ -98,9 +93,9 @@ Result<QString> describeScope(const Study &study, const Scope &scope)
         if (interview->participantId) {
             auto participant = study.participant(*interview->participantId);
             if (participant)
-                code = str(participant->code);
+                code = toQString(participant->code);
         }
-        const QString title = str(interview->title);
+        const QString title = toQString(interview->title);
         if (code.isEmpty())
             return QString(QStringLiteral("Interview: ") + title);
         return QString(QStringLiteral("Interview ") + code + QStringLiteral(": ") + title);
@@ -109,14 +104,14 @@ Result<QString> describeScope(const Study &study, const Scope &scope)
         auto job = study.job(scope.id);
         if (!job)
             return job.error();
-        return QString(QStringLiteral("Job: ") + str(job->name) + QStringLiteral(" (")
+        return QString(QStringLiteral("Job: ") + toQString(job->name) + QStringLiteral(" (")
                        + number(static_cast<std::int64_t>(job->interviewIds.size()))
                        + (job->interviewIds.size() == 1 ? QStringLiteral(" story)")
                                                         : QStringLiteral(" stories)")));
     }
     case Scope::Kind::Participants:
-        return QString(QStringLiteral("Participants with ") + str(scope.attributeKey)
-                       + QStringLiteral(" = ") + str(scope.attributeValue));
+        return QString(QStringLiteral("Participants with ") + toQString(scope.attributeKey)
+                       + QStringLiteral(" = ") + toQString(scope.attributeValue));
     }
     return QStringLiteral("Whole study");
 }
@@ -141,7 +136,7 @@ loadForcesDiagram(const Study &study, const Scope &scope, Weighting weighting, i
     data.scopeText = *scopeText;
     data.title = QStringLiteral("Forces of progress \u2014 ") + data.scopeText;
     if (auto info = study.info())
-        data.studyName = str(info->name);
+        data.studyName = toQString(info->name);
     for (Force force : kForces) {
         ForceEvidence &forceEvidence = data.forces.at(index(force));
         forceEvidence.tally = data.summary[force];
@@ -149,9 +144,9 @@ loadForcesDiagram(const Study &study, const Scope &scope, Weighting weighting, i
             ForceQuote q;
             q.highlightId = e.highlight.id;
             q.interviewId = e.highlight.interviewId;
-            q.text = str(e.highlight.quote);
-            q.participantCode = str(e.participantCode);
-            q.participantPseudonym = str(e.participantPseudonym);
+            q.text = toQString(e.highlight.quote);
+            q.participantCode = toQString(e.participantCode);
+            q.participantPseudonym = toQString(e.participantPseudonym);
             q.intensity = e.highlight.intensity;
             q.confidence = e.highlight.confidence;
             forceEvidence.quotes.push_back(std::move(q));
@@ -277,9 +272,9 @@ void paintHeader(QPainter &painter,
     const QFontMetricsF nameMetrics(nameFont);
     const qreal nameLeft = area.left() + swatch + m.fs * 0.5;
     const qreal room = area.right() - nameLeft - tallyWidth - m.fs * 0.8;
-    QString name = str(fi.id) + QStringLiteral("  ") + str(fi.name);
+    QString name = toQString(fi.id) + QStringLiteral("  ") + toQString(fi.name);
     if (nameMetrics.horizontalAdvance(name) > room)
-        name = str(fi.id) + QStringLiteral("  ") + str(fi.shortName);
+        name = toQString(fi.id) + QStringLiteral("  ") + toQString(fi.shortName);
     painter.setFont(nameFont);
     painter.setPen(kInk);
     painter.drawText(QRectF(nameLeft, area.top(), std::max<qreal>(room, 0), area.height()),
@@ -312,7 +307,7 @@ void paintCards(QPainter &painter,
         evidence.tally.count, static_cast<std::int64_t>(evidence.quotes.size()));
 
     if (total == 0) {
-        const QString empty = QStringLiteral("No quotes tagged ") + str(info(force).name)
+        const QString empty = QStringLiteral("No quotes tagged ") + toQString(info(force).name)
                               + QStringLiteral(" in this scope.");
         const TextBlock block(empty, moreFont, width, 3);
         if (top + block.height() <= bottom)

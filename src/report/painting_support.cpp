@@ -14,6 +14,11 @@
 
 namespace jtbd::report {
 
+QString toQString(std::string_view utf8)
+{
+    return QString::fromUtf8(utf8.data(), static_cast<qsizetype>(utf8.size()));
+}
+
 QStringList fontFamilies()
 {
     return {QStringLiteral("Noto Sans"),

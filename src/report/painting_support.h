@@ -31,6 +31,9 @@ struct QuoteCardHit
 };
 
 // The families tried in order for every glyph, so Latin, CJK and Arabic quotes all find one.
+// The study stores UTF-8; Qt shows UTF-16. Every conversion for display goes through here.
+QString toQString(std::string_view utf8);
+
 QStringList fontFamilies();
 
 // A font of that family list with a pixel size in the painter's units, so a drawing scales the

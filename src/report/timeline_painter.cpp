@@ -15,11 +15,6 @@ namespace jtbd::report {
 
 namespace {
 
-QString str(std::string_view text)
-{
-    return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
-}
-
 const QColor kInk(0x22, 0x22, 0x22);
 const QColor kMuted(0x5F, 0x63, 0x68);
 const QColor kLine(0x3C, 0x40, 0x43);
@@ -92,13 +87,13 @@ Result<TimelineData> loadTimeline(const Study &study, Id interviewId)
     QString code;
     if (interview->participantId) {
         if (auto participant = study.participant(*interview->participantId)) {
-            code = str(participant->code);
-            data.participant = participantLabel(str(participant->pseudonym), code);
+            code = toQString(participant->code);
+            data.participant = participantLabel(toQString(participant->pseudonym), code);
         }
     }
     data.title = QStringLiteral("Switch timeline \u2014 ")
                  + (code.isEmpty() ? QString() : code + QStringLiteral(": "))
-                 + str(interview->title);
+                 + toQString(interview->title);
 
     auto codes = study.codes();
     if (!codes)
@@ -124,7 +119,7 @@ Result<TimelineData> loadTimeline(const Study &study, Id interviewId)
             continue;
         }
         data.phases.at(static_cast<std::size_t>(*phase))
-            .push_back({h.id, h.interviewId, str(h.quote), h.intensity, force});
+            .push_back({h.id, h.interviewId, toQString(h.quote), h.intensity, force});
     }
 
     auto events = study.timeline(interviewId);
@@ -136,17 +131,17 @@ Result<TimelineData> loadTimeline(const Study &study, Id interviewId)
         mark.kind = e.kind;
         QStringList when;
         if (!e.occurredOn.empty())
-            when << str(e.occurredOn);
+            when << toQString(e.occurredOn);
         if (!e.relativeTime.empty())
-            when << str(e.relativeTime);
+            when << toQString(e.relativeTime);
         mark.when = when.join(QStringLiteral(" \u00B7 "));
-        mark.description = str(e.description);
+        mark.description = toQString(e.description);
         if (mark.description.isEmpty() && e.highlightId) {
             for (const Highlight &h : *highlights)
                 if (h.id == *e.highlightId)
-                    mark.description = quoted(str(h.quote));
+                    mark.description = quoted(toQString(h.quote));
         }
-        mark.place = str(e.place);
+        mark.place = toQString(e.place);
         data.events.push_back(std::move(mark));
     }
     return data;
@@ -241,11 +236,11 @@ TimelineGeometry layoutTimeline(QPainter *painter,
         bool any = false;
         for (const TimelineMark &mark : data.events)
             if (mark.kind == kind) {
-                byBorder[borderOf(kind)].emplace_back(str(info(kind).name), &mark);
+                byBorder[borderOf(kind)].emplace_back(toQString(info(kind).name), &mark);
                 any = true;
             }
         if (!any)
-            byBorder[borderOf(kind)].emplace_back(str(info(kind).name), nullptr);
+            byBorder[borderOf(kind)].emplace_back(toQString(info(kind).name), nullptr);
     }
     for (const TimelineMark &mark : data.events)
         if (mark.kind == EventKind::Fire)
@@ -278,7 +273,7 @@ TimelineGeometry layoutTimeline(QPainter *painter,
         painter->setFont(font);
         painter->setPen(i >= 3 ? QColor(Qt::white) : kInk);
         const QString name =
-            QString::number(i + 1) + QStringLiteral("  ") + str(info(kPhases.at(i)).name);
+            QString::number(i + 1) + QStringLiteral("  ") + toQString(info(kPhases.at(i)).name);
         painter->drawText(bar.adjusted(fs * 0.5, 0, -fs * 0.5, 0),
                           Qt::AlignCenter,
                           QFontMetricsF(font).elidedText(name, Qt::ElideRight, bar.width() - fs));
@@ -344,7 +339,7 @@ TimelineGeometry layoutTimeline(QPainter *painter,
             card.intensity = quote.intensity;
             card.accent = quote.force ? toColor(info(*quote.force).color) : kNeutral;
             if (quote.force) {
-                card.note = str(info(*quote.force).id);
+                card.note = toQString(info(*quote.force).id);
                 card.noteColor = card.accent;
             }
             QuoteCardStyle style;

@@ -205,9 +205,9 @@ HighlightInspector::HighlightInspector(StudyDocument *document, QWidget *parent)
     connect(m_phase, &QComboBox::activated, this, [this](int index) {
         if (m_updating || !m_highlight)
             return;
-        const int data = m_phase->itemData(index).toInt();
+        const int chosen = m_phase->itemData(index).toInt();
         const std::optional<Phase> value =
-            data < 0 ? std::nullopt : std::optional(static_cast<Phase>(data));
+            chosen < 0 ? std::nullopt : std::optional(static_cast<Phase>(chosen));
         if (value == m_highlight->phase)
             return;
         Highlight after = *m_highlight;

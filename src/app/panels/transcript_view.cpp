@@ -11,6 +11,7 @@
 #include <QTextDocument>
 
 #include <algorithm>
+#include <app/study_document.h>
 #include <limits>
 #include <map>
 
@@ -198,8 +199,7 @@ void TranscriptView::setTurns(const std::vector<Turn> &turns)
     cursor.beginEditBlock();
     bool first = true;
     for (const auto &turn : turns) {
-        const QString text =
-            QString::fromUtf8(turn.text.data(), static_cast<qsizetype>(turn.text.size()));
+        const QString text = toQString(turn.text);
         if (!first) {
             cursor.insertBlock(firstLine);
             m_text += QLatin1Char('\n');
@@ -208,7 +208,7 @@ void TranscriptView::setTurns(const std::vector<Turn> &turns)
         }
         TurnHeader header;
         header.firstBlock = cursor.blockNumber();
-        header.speaker = QString::fromStdString(turn.speaker);
+        header.speaker = toQString(turn.speaker);
         header.role = turn.role;
         if (turn.startMs)
             header.time = clockTime(*turn.startMs);
