@@ -21,6 +21,7 @@ enum class ErrorCode {
     StudyExists,     // refusing to overwrite an existing file
     DiskFull,        // the disk or quota is full
     Io,              // any other failure to read or write a file
+    Cancelled,       // the person stopped the work; nothing of it was kept
     Internal,        // a bug: an invariant did not hold
 };
 

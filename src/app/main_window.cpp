@@ -624,8 +624,11 @@ void MainWindow::importDialog()
             return !progress.wasCanceled();
         });
     auto *raw = command.get();
-    if (!m_document->apply(std::move(command)))
+    if (!m_document->apply(std::move(command))) {
+        if (progress.wasCanceled())
+            statusBar()->showMessage(tr("Import cancelled; nothing was imported"), 8000);
         return;
+    }
     std::size_t warnings = 0;
     for (const auto &file : raw->imported())
         warnings += file.warnings.size();

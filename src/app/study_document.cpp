@@ -49,6 +49,9 @@ void StudyDocument::announce(const Change &change)
 
 void StudyDocument::reportError(const QString &action, const Error &error)
 {
+    // Stopping work one asked to stop is not a failure to tell anyone about.
+    if (error.code == ErrorCode::Cancelled)
+        return;
     Q_EMIT errorOccurred(tr("%1 failed: %2").arg(action, toQString(error.message)));
 }
 

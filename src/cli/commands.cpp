@@ -52,6 +52,7 @@ int report(const Error &error)
     case ErrorCode::DiskFull:
     case ErrorCode::Io:
         return kStudyFile;
+    case ErrorCode::Cancelled: // the command line has nothing that can be cancelled
     case ErrorCode::Internal:
         break;
     }

@@ -303,10 +303,12 @@ TEST(ImportTranscripts, CancellingImportsNothing)
         writeBytes(files.back(), "Sam: Hello?\n\nAlex: Hi.\n\nSam: Why?\n\nAlex: Because.\n");
     }
     const auto before = expectOk(doc.study().snapshot());
+    QSignalSpy errors(doc.document.get(), &app::StudyDocument::errorOccurred);
     EXPECT_FALSE(doc.document->apply(
         std::make_unique<app::ImportTranscriptsCommand>(files, ImportOptions{}, [](int done, int) {
             return done < 2;
         })));
+    EXPECT_EQ(errors.count(), 0) << "stopping an import one asked to stop is not an error";
     EXPECT_EQ(expectOk(doc.study().snapshot()).interviews, before.interviews);
 }
 

@@ -28,7 +28,8 @@ Status importNow(Study &study, ImportTranscriptsCommand::Progress &progress, aut
     const int total = static_cast<int>(state.files.size());
     for (int i = 0; i < total; ++i) {
         if (progress && !progress(i, total))
-            return makeError(ErrorCode::InvalidArgument, "the import was cancelled");
+            return makeError(ErrorCode::Cancelled,
+                             "the import was cancelled; nothing was imported");
         auto result = importFiles(study, {state.files[static_cast<std::size_t>(i)]}, state.options);
         if (!result)
             return result.error();

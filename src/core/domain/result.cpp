@@ -30,6 +30,8 @@ const char *errorCodeName(ErrorCode code)
         return "disk full";
     case ErrorCode::Io:
         return "input/output";
+    case ErrorCode::Cancelled:
+        return "cancelled";
     case ErrorCode::Internal:
         return "internal";
     }
