@@ -402,8 +402,9 @@ double writeBaseline(const fs::path &path, const SyntheticStudy &data)
             if (!batch) {
                 std::string sql = "INSERT INTO turn (interview_id, ord, speaker, role, start_ms, "
                                   "end_ms, text_start, text_end, text) VALUES ";
-                for (std::size_t i = 0; i < count; ++i)
-                    sql += i == 0 ? "(?, ?, ?, ?, ?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+                for (std::size_t row = 0; row < count; ++row)
+                    sql +=
+                        row == 0 ? "(?, ?, ?, ?, ?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?, ?, ?, ?, ?)";
                 batch = std::make_unique<Statement>(db, sql.c_str());
             }
             int index = 1;
