@@ -250,10 +250,28 @@ struct ForceGroup
     Force force = Force::Push;
     std::string label;
     std::string notes;
-    bool pinned = false;
+    bool pinned = false;          // a re-run of the synthesis leaves the group exactly as it is
     std::vector<Id> highlightIds; // sorted
+    // The label the clustering engine suggested at the last run. While label equals it the
+    // group's label follows the engine; once the researcher renames the group it is theirs.
+    std::string suggestedLabel;
+    // The members the researcher put in this group by hand (a sorted subset of highlightIds). A
+    // re-run leaves them where they were put.
+    std::vector<Id> placedHighlightIds;
 
     bool operator==(const ForceGroup &) const = default;
+};
+
+// A researcher's mark in the story x force-group matrix, overriding what the tagged quotes say:
+// shows = true marks that the story shows the group without a tagged quote in it; false marks
+// that it does not, although a quote of it sits in the group.
+struct StoryGroupMark
+{
+    Id interviewId = 0;
+    Id forceGroupId = 0;
+    bool shows = true;
+
+    bool operator==(const StoryGroupMark &) const = default;
 };
 
 struct Job
@@ -267,11 +285,60 @@ struct Job
     std::string storySoThat; // so I can …"
     std::string notes;
     std::vector<Id> interviewIds; // the stories in this job, sorted
+    // The stories the researcher put in this job by hand (a sorted subset of interviewIds). A
+    // re-run of the clustering leaves them where they were put.
+    std::vector<Id> placedInterviewIds;
 
     // "When …, I want to …, so I can …." from the three parts; empty when none is written.
     std::string storyText() const;
 
     bool operator==(const Job &) const = default;
+};
+
+// The parts of a job the synthesis drafts from the evidence.
+enum class DraftPart {
+    Name,
+    StoryWhen,   // the situation: the dominant push and its context
+    StoryWant,   // the motivation: the dominant pull
+    StorySoThat, // the expected outcome: desired outcomes, emotional and social dimensions
+    Statement,   // verb + object + clarifier
+    FirstThought,
+    Event1,
+    Event2,
+    Fired,       // what was fired (the old way)
+    Alternative, // alternatives considered
+    HireCriterion,
+    FireCriterion,
+    Anxiety, // anxieties to design against
+    Habit    // habits of the present the new way has to overcome
+};
+
+inline constexpr int kDraftPartCount = 14;
+
+// One clause of a job's draft and the quotes it came from (highlight ids, never empty for a
+// clause drawn from evidence).
+struct DraftClause
+{
+    DraftPart part = DraftPart::Name;
+    std::string text;
+    std::vector<Id> highlightIds;
+
+    bool operator==(const DraftClause &) const = default;
+};
+
+// What the synthesis last drafted for a job, in part order then rank. Name, StoryWhen,
+// StoryWant, StorySoThat and Statement have at most one clause each; a job's own fields of the
+// same names follow the draft until the researcher edits them.
+struct JobDraft
+{
+    Id jobId = 0;
+    std::vector<DraftClause> clauses;
+
+    // The clause of a single-clause part, or nullptr.
+    const DraftClause *find(DraftPart part) const;
+    std::vector<const DraftClause *> all(DraftPart part) const;
+
+    bool operator==(const JobDraft &) const = default;
 };
 
 struct StudyStats
@@ -290,6 +357,8 @@ struct StudyStats
     std::int64_t guides = 0;
 };
 
+std::string_view key(DraftPart part); // "story-when", "event-1", "hire-criterion"…
+std::optional<DraftPart> parseDraftPart(std::string_view text);
 std::string_view key(Consent consent);
 std::string_view key(InterviewStatus status);
 std::string_view key(SpeakerRole role);

@@ -63,7 +63,9 @@ struct StudySnapshot
     std::vector<Guide> guides;
     std::vector<InterviewRecord> interviews;
     std::vector<ForceGroup> forceGroups;
+    std::vector<StoryGroupMark> storyGroupMarks;
     std::vector<Job> jobs;
+    std::vector<JobDraft> jobDrafts;
 };
 
 struct OpenOptions
@@ -78,7 +80,7 @@ class Study
 {
 public:
     // The schema version this program writes; files with a higher PRAGMA user_version are refused.
-    static constexpr int kSchemaVersion = 5;
+    static constexpr int kSchemaVersion = 6;
     // PRAGMA application_id of every study file ("JTBD").
     static constexpr int kApplicationId = 0x4A544244;
 
@@ -214,13 +216,30 @@ public:
     Result<Id> addForceGroup(const ForceGroup &group);
     Status updateForceGroup(const ForceGroup &group); // members included
     Status deleteForceGroup(Id id);
-    Result<std::vector<ForceGroup>> forceGroups() const;
+    Result<std::vector<ForceGroup>> forceGroups() const; // by force, then id
+    Result<ForceGroup> forceGroup(Id id) const;
+
+    // The researcher's marks in the story x force-group matrix. Setting std::nullopt removes the
+    // mark, so the cell follows the tagged quotes again.
+    Status setStoryGroupMark(Id interviewId, Id forceGroupId, std::optional<bool> shows);
+    Result<std::vector<StoryGroupMark>> storyGroupMarks() const; // by interview, then group
 
     Result<Id> addJob(const Job &job);
     Status updateJob(const Job &job); // members included
     Status deleteJob(Id id);
     Result<Job> job(Id id) const;
     Result<std::vector<Job>> jobs() const;
+    // The synthesis's last draft for a job (no clauses when it has none). Every highlight id a
+    // clause cites must exist; setting replaces the whole draft.
+    Status setJobDraft(const JobDraft &draft);
+    Result<JobDraft> jobDraft(Id jobId) const;
+    // Replaces every force group and job, and their drafts, in one transaction: what a run of
+    // the synthesis stores. drafts[i] is the draft of jobs[i] (its jobId is ignored). Ids given
+    // are kept, 0 makes a new record; groups and jobs not in the lists are deleted, with their
+    // marks. All or nothing.
+    Status replaceSynthesis(const std::vector<ForceGroup> &groups,
+                            const std::vector<Job> &jobs,
+                            const std::vector<JobDraft> &drafts);
 
     // Analysis
     Result<ForcesSummary> forcesSummary(const Scope &scope) const;

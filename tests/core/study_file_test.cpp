@@ -10,20 +10,29 @@ namespace jtbd {
 using namespace test;
 namespace fs = std::filesystem;
 
-// Takes a current file back to what version 4 had: no highlight_strength (migration 5).
-constexpr std::string_view kWithoutStrengthIndex = "DROP INDEX highlight_strength; ";
+// Takes a current file back to what version 5 had: no synthesis marks, drafts, suggested labels
+// or placed members (migration 6).
+const std::string kWithoutSynthesisState =
+    "DROP TABLE job_draft_evidence; DROP TABLE job_draft_clause; DROP TABLE story_group_mark; "
+    "ALTER TABLE force_group DROP COLUMN suggested_label; "
+    "ALTER TABLE force_group_member DROP COLUMN placed; "
+    "ALTER TABLE job_member DROP COLUMN placed; ";
+
+// Takes a current file back to what version 4 had: no highlight_strength (migration 5), and
+// nothing later.
+const std::string kWithoutStrengthIndex =
+    kWithoutSynthesisState + "DROP INDEX highlight_strength; ";
 
 // Takes a current file back to what version 3 had: no question coverage (migration 4), and
 // nothing later.
-constexpr std::string_view kWithoutCoverage =
-    "DROP INDEX highlight_strength; DROP TABLE question_coverage; ";
+const std::string kWithoutCoverage = kWithoutStrengthIndex + "DROP TABLE question_coverage; ";
 
 // Takes a current file back to what version 2 had: no search index, its triggers or
 // turn_by_role (migration 3), and nothing later.
-constexpr std::string_view kWithoutSearchIndex =
-    "DROP INDEX highlight_strength; DROP TABLE question_coverage; "
-    "DROP TRIGGER turn_search_insert; DROP TRIGGER turn_search_delete; "
-    "DROP TRIGGER turn_search_update; DROP TABLE turn_search; DROP INDEX turn_by_role; ";
+const std::string kWithoutSearchIndex =
+    kWithoutCoverage
+    + "DROP TRIGGER turn_search_insert; DROP TRIGGER turn_search_delete; "
+      "DROP TRIGGER turn_search_update; DROP TABLE turn_search; DROP INDEX turn_by_role; ";
 
 TEST(StudyFile, NewFileIsWalWithSchemaVersionAndApplicationId)
 {
@@ -308,7 +317,7 @@ TEST(StudyFile, MigratesAVersionFourStudyToOneThatRanksEvidenceByIndex)
         EXPECT_EQ(evidence[Force::Push][0].highlight.interviewId, interviewId);
         EXPECT_EQ(evidence.summary[Force::Push].intensity, 5);
     }
-    EXPECT_EQ(sqlite(path, "PRAGMA user_version"), "5");
+    EXPECT_EQ(sqlite(path, "PRAGMA user_version"), "6");
     EXPECT_EQ(sqlite(path,
                      "SELECT sql FROM sqlite_schema WHERE type = 'index' AND name = "
                      "'highlight_strength'"),

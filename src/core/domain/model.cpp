@@ -13,6 +13,22 @@ constexpr std::array<std::string_view, 5> kStatus = {
     "planned", "conducted", "transcribed", "coded", "reviewed"};
 constexpr std::array<std::string_view, 3> kRole = {"unknown", "interviewer", "participant"};
 constexpr std::array<std::string_view, 3> kConfidence = {"low", "medium", "high"};
+// In the order of DraftPart; the study file's job_draft_clause.part accepts exactly these.
+constexpr std::array<std::string_view, kDraftPartCount> kDraftPart = {"name",
+                                                                      "story-when",
+                                                                      "story-want",
+                                                                      "story-so-that",
+                                                                      "statement",
+                                                                      "first-thought",
+                                                                      "event-1",
+                                                                      "event-2",
+                                                                      "fired",
+                                                                      "alternative",
+                                                                      "hire-criterion",
+                                                                      "fire-criterion",
+                                                                      "anxiety",
+                                                                      "habit"};
+static_assert(static_cast<int>(DraftPart::Habit) + 1 == kDraftPartCount);
 
 template<typename Enum, std::size_t N>
 std::optional<Enum> parseKey(const std::array<std::string_view, N> &keys, std::string_view text)
@@ -53,6 +69,16 @@ std::string_view key(Confidence confidence)
     return kConfidence.at(static_cast<std::size_t>(confidence));
 }
 
+std::string_view key(DraftPart part)
+{
+    return kDraftPart.at(static_cast<std::size_t>(part));
+}
+
+std::optional<DraftPart> parseDraftPart(std::string_view text)
+{
+    return parseKey<DraftPart>(kDraftPart, text);
+}
+
 std::optional<Consent> parseConsent(std::string_view text)
 {
     return parseKey<Consent>(kConsent, text);
@@ -83,6 +109,25 @@ std::string Job::storyText() const
     };
     return "When " + part(storyWhen) + ", I want to " + part(storyWant) + ", so I can "
            + part(storySoThat) + ".";
+}
+
+const DraftClause *JobDraft::find(DraftPart part) const
+{
+    for (const auto &clause : clauses) {
+        if (clause.part == part)
+            return &clause;
+    }
+    return nullptr;
+}
+
+std::vector<const DraftClause *> JobDraft::all(DraftPart part) const
+{
+    std::vector<const DraftClause *> found;
+    for (const auto &clause : clauses) {
+        if (clause.part == part)
+            found.push_back(&clause);
+    }
+    return found;
 }
 
 bool isPartialDate(std::string_view text)

@@ -3,6 +3,8 @@
 
 #include <jtbd/text.h>
 
+#include <map>
+
 namespace jtbd::json_codec {
 
 namespace {
@@ -368,20 +370,42 @@ Json toJson(const StudySnapshot &s)
         groups.push_back({{"id", g.id},
                           {"force", key(g.force)},
                           {"label", g.label},
+                          {"suggested_label", g.suggestedLabel},
                           {"notes", g.notes},
                           {"pinned", g.pinned},
-                          {"highlights", g.highlightIds}});
+                          {"highlights", g.highlightIds},
+                          {"placed_highlights", g.placedHighlightIds}});
     root["force_groups"] = groups;
+    Json marks = Json::array();
+    for (const auto &m : s.storyGroupMarks)
+        marks.push_back(
+            {{"interview", m.interviewId}, {"force_group", m.forceGroupId}, {"shows", m.shows}});
+    root["story_group_marks"] = marks;
+    // Drafts are written inside their jobs; a job without one has no "draft".
+    std::map<Id, const JobDraft *> drafts;
+    for (const auto &d : s.jobDrafts)
+        drafts[d.jobId] = &d;
     Json jobs = Json::array();
-    for (const auto &j : s.jobs)
-        jobs.push_back(
-            {{"id", j.id},
-             {"key", j.stableKey},
-             {"name", j.name},
-             {"statement", j.statement},
-             {"story", {{"when", j.storyWhen}, {"want", j.storyWant}, {"so_that", j.storySoThat}}},
-             {"notes", j.notes},
-             {"interviews", j.interviewIds}});
+    for (const auto &j : s.jobs) {
+        Json job = {
+            {"id", j.id},
+            {"key", j.stableKey},
+            {"name", j.name},
+            {"statement", j.statement},
+            {"story", {{"when", j.storyWhen}, {"want", j.storyWant}, {"so_that", j.storySoThat}}},
+            {"notes", j.notes},
+            {"interviews", j.interviewIds},
+            {"placed_interviews", j.placedInterviewIds}};
+        if (const auto found = drafts.find(j.id);
+            found != drafts.end() && !found->second->clauses.empty()) {
+            Json clauses = Json::array();
+            for (const auto &c : found->second->clauses)
+                clauses.push_back(
+                    {{"part", key(c.part)}, {"text", c.text}, {"highlights", c.highlightIds}});
+            job["draft"] = {{"clauses", clauses}};
+        }
+        jobs.push_back(std::move(job));
+    }
     root["jobs"] = jobs;
     return root;
 }
@@ -508,13 +532,22 @@ StudySnapshot snapshotFromJson(const Reader &root)
                  e.optionalInteger("highlight")});
         s.interviews.push_back(std::move(record));
     }
-    for (const auto &r : root.array("force_groups"))
-        s.forceGroups.push_back({r.integer("id"),
-                                 r.requiredEnumeration<Force>("force", parseForce, "force"),
-                                 r.requiredString("label"),
-                                 r.string("notes"),
-                                 r.boolean("pinned", false),
-                                 r.integers("highlights")});
+    for (const auto &r : root.array("force_groups")) {
+        ForceGroup group;
+        group.id = r.integer("id");
+        group.force = r.requiredEnumeration<Force>("force", parseForce, "force");
+        group.label = r.requiredString("label");
+        group.notes = r.string("notes");
+        group.pinned = r.boolean("pinned", false);
+        group.highlightIds = r.integers("highlights");
+        // Files written before the synthesis kept suggestions and placements have neither.
+        group.suggestedLabel = r.string("suggested_label");
+        group.placedHighlightIds = r.integers("placed_highlights");
+        s.forceGroups.push_back(std::move(group));
+    }
+    for (const auto &r : root.array("story_group_marks"))
+        s.storyGroupMarks.push_back(
+            {r.integer("interview"), r.integer("force_group"), r.boolean("shows", true)});
     for (const auto &r : root.array("jobs")) {
         Job job;
         job.id = r.integer("id");
@@ -529,6 +562,18 @@ StudySnapshot snapshotFromJson(const Reader &root)
         }
         job.notes = r.string("notes");
         job.interviewIds = r.integers("interviews");
+        job.placedInterviewIds = r.integers("placed_interviews");
+        if (r.has("draft") && !r.json().at("draft").is_null()) {
+            JobDraft draft;
+            draft.jobId = job.id;
+            for (const auto &c : r["draft"].array("clauses"))
+                draft.clauses.push_back(
+                    {c.requiredEnumeration<DraftPart>("part", parseDraftPart, "draft part"),
+                     c.requiredString("text"),
+                     c.integers("highlights")});
+            if (!draft.clauses.empty())
+                s.jobDrafts.push_back(std::move(draft));
+        }
         s.jobs.push_back(std::move(job));
     }
     return s;

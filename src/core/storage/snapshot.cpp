@@ -79,11 +79,19 @@ Result<StudySnapshot> Study::snapshot() const
             s.participants = must(participants());
             s.guides = must(guides());
             s.forceGroups = must(forceGroups());
+            s.storyGroupMarks = must(storyGroupMarks());
             s.jobs = must(jobs());
             sortById(s.coders);
             sortById(s.codes);
             sortById(s.participants);
             sortById(s.guides);
+            sortById(s.forceGroups);
+            // Only the jobs with a draft have one in the snapshot, in job order.
+            for (const auto &job : s.jobs) {
+                JobDraft draft = must(jobDraft(job.id));
+                if (!draft.clauses.empty())
+                    s.jobDrafts.push_back(std::move(draft));
+            }
             for (const auto &item : must(interviews())) {
                 const Id id = item.interview.id;
                 InterviewRecord record;
@@ -172,8 +180,14 @@ Status Study::restore(const StudySnapshot &snapshot)
         }
         for (const auto &group : snapshot.forceGroups)
             must(addForceGroup(group), "force group " + std::to_string(group.id));
+        for (const auto &mark : snapshot.storyGroupMarks)
+            must(setStoryGroupMark(mark.interviewId, mark.forceGroupId, mark.shows),
+                 "mark of interview " + std::to_string(mark.interviewId) + " in force group "
+                     + std::to_string(mark.forceGroupId));
         for (const auto &job : snapshot.jobs)
             must(addJob(job), "job " + std::to_string(job.id));
+        for (const auto &draft : snapshot.jobDrafts)
+            must(setJobDraft(draft)); // its messages name the job
     });
 }
 

@@ -63,7 +63,10 @@ constexpr std::array kSchemaObjects = {SchemaObject{"table", "study", 1},
                                        SchemaObject{"trigger", "turn_search_insert", 3},
                                        SchemaObject{"trigger", "turn_search_delete", 3},
                                        SchemaObject{"trigger", "turn_search_update", 3},
-                                       SchemaObject{"table", "question_coverage", 4}};
+                                       SchemaObject{"table", "question_coverage", 4},
+                                       SchemaObject{"table", "story_group_mark", 6},
+                                       SchemaObject{"table", "job_draft_clause", 6},
+                                       SchemaObject{"table", "job_draft_evidence", 6}};
 
 // Files up to this size get SQLite's quick_check on open (about 3 ms per megabyte);
 // larger ones are checked by `jtbd check` and whenever a damaged page is read.
@@ -186,7 +189,7 @@ struct Migration
     void (*apply)(Study::Impl &impl);
 };
 
-constexpr std::array<Migration, 5> kMigrations = {{
+constexpr std::array<Migration, 6> kMigrations = {{
     {1,
      [](Study::Impl &impl) {
          const auto schema = resources::find("schema/v1.sql");
@@ -255,6 +258,45 @@ constexpr std::array<Migration, 5> kMigrations = {{
          // the index instead of sorting every quote in the scope.
          impl.db.execScript("CREATE INDEX highlight_strength ON highlight(intensity, confidence, "
                             "created_at DESC);");
+     }},
+    {6,
+     [](Study::Impl &impl) {
+         // The synthesis keeps the researcher's work across re-runs: the label the engine
+         // suggested (a group whose label still equals it follows the engine), the quotes and
+         // stories placed by hand, and the marks that override the story x force-group matrix.
+         // Each job keeps the draft the synthesis wrote and the quotes every clause came from;
+         // a clause's quotes keep their rank (position), the strongest first.
+         impl.db.execScript(
+             "ALTER TABLE force_group ADD COLUMN suggested_label TEXT NOT NULL DEFAULT '';"
+             "ALTER TABLE force_group_member ADD COLUMN placed INTEGER NOT NULL DEFAULT 0"
+             "  CHECK (placed IN (0, 1));"
+             "ALTER TABLE job_member ADD COLUMN placed INTEGER NOT NULL DEFAULT 0"
+             "  CHECK (placed IN (0, 1));"
+             "CREATE TABLE story_group_mark ("
+             "  interview_id   INTEGER NOT NULL REFERENCES interview(id) ON DELETE CASCADE,"
+             "  force_group_id INTEGER NOT NULL REFERENCES force_group(id) ON DELETE CASCADE,"
+             "  shows          INTEGER NOT NULL CHECK (shows IN (0, 1)),"
+             "  PRIMARY KEY (interview_id, force_group_id)"
+             ") STRICT, WITHOUT ROWID;"
+             "CREATE INDEX story_group_mark_by_group ON story_group_mark(force_group_id);"
+             "CREATE TABLE job_draft_clause ("
+             "  id       INTEGER PRIMARY KEY,"
+             "  job_id   INTEGER NOT NULL REFERENCES job(id) ON DELETE CASCADE,"
+             "  part     TEXT NOT NULL CHECK (part IN ('name', 'story-when', 'story-want',"
+             "           'story-so-that', 'statement', 'first-thought', 'event-1', 'event-2',"
+             "           'fired', 'alternative', 'hire-criterion', 'fire-criterion', 'anxiety',"
+             "           'habit')),"
+             "  position INTEGER NOT NULL,"
+             "  text     TEXT NOT NULL"
+             ") STRICT;"
+             "CREATE INDEX job_draft_clause_by_job ON job_draft_clause(job_id, part, position);"
+             "CREATE TABLE job_draft_evidence ("
+             "  clause_id    INTEGER NOT NULL REFERENCES job_draft_clause(id) ON DELETE CASCADE,"
+             "  highlight_id INTEGER NOT NULL REFERENCES highlight(id) ON DELETE CASCADE,"
+             "  position     INTEGER NOT NULL,"
+             "  PRIMARY KEY (clause_id, highlight_id)"
+             ") STRICT, WITHOUT ROWID;"
+             "CREATE INDEX job_draft_evidence_by_highlight ON job_draft_evidence(highlight_id);");
      }},
 }};
 
