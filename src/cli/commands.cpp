@@ -10,7 +10,6 @@
 #include <cstdio>
 #include <fstream>
 #include <iostream>
-#include <map>
 #include <nlohmann/json.hpp>
 #include <spdlog/spdlog.h>
 
@@ -370,62 +369,6 @@ int interviews(const fs::path &path, bool json)
                     thousands(item.wordCount).c_str(),
                     static_cast<long long>(item.highlightCount),
                     item.interview.title.c_str());
-    return kSuccess;
-}
-
-int jobs(const fs::path &path, bool json)
-{
-    auto study = openStudy(path);
-    if (!study)
-        return report(study.error());
-    auto list = study->jobs();
-    auto stories = study->interviews();
-    if (!list || !stories)
-        return report(!list ? list.error() : stories.error());
-    std::map<Id, const InterviewListItem *> byId;
-    for (const auto &item : *stories)
-        byId[item.interview.id] = &item;
-    if (json) {
-        nlohmann::ordered_json out = nlohmann::ordered_json::array();
-        for (const auto &job : *list) {
-            nlohmann::ordered_json members = nlohmann::ordered_json::array();
-            for (Id id : job.interviewIds)
-                members.push_back({{"id", id},
-                                   {"title", byId.at(id)->interview.title},
-                                   {"participant_code", byId.at(id)->participantCode}});
-            out.push_back(
-                {{"id", job.id},
-                 {"key", job.stableKey},
-                 {"name", job.name},
-                 {"statement", job.statement},
-                 {"story",
-                  {{"when", job.storyWhen}, {"want", job.storyWant}, {"so_that", job.storySoThat}}},
-                 {"job_story", job.storyText()},
-                 {"interviews", members}});
-        }
-        std::cout << out.dump(2) << "\n";
-        return kSuccess;
-    }
-    for (const auto &job : *list) {
-        std::printf("Job %lld: %s (%zu %s)\n",
-                    static_cast<long long>(job.id),
-                    job.name.c_str(),
-                    job.interviewIds.size(),
-                    job.interviewIds.size() == 1 ? "story" : "stories");
-        if (const auto story = job.storyText(); !story.empty())
-            std::printf("  %s\n", story.c_str());
-        if (!job.statement.empty())
-            std::printf("  Job statement: %s\n", job.statement.c_str());
-        for (Id id : job.interviewIds)
-            std::printf("  - interview %lld, %s: %s\n",
-                        static_cast<long long>(id),
-                        byId.at(id)->participantCode.empty() ? "no participant"
-                                                             : byId.at(id)->participantCode.c_str(),
-                        byId.at(id)->interview.title.c_str());
-        std::printf("\n");
-    }
-    if (list->empty())
-        std::printf("No jobs yet.\n");
     return kSuccess;
 }
 

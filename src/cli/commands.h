@@ -41,8 +41,27 @@ int forces(const std::filesystem::path &study,
            const std::string &weighting,
            bool json);
 int interviews(const std::filesystem::path &study, bool json);
-int jobs(const std::filesystem::path &study, bool json);
 int check(const std::filesystem::path &study);
+
+// The synthesis (synthesis_command.cpp): `cluster` runs it, with `k` the number of jobs or
+// "auto"; `jobs` lists the jobs with their members and drafts.
+int cluster(const std::filesystem::path &study, const std::string &k, bool json);
+int jobs(const std::filesystem::path &study, bool json);
+
+// Clusters the statements of a CSV/TSV file (affinitize_command.cpp).
+struct AffinitizeOptions
+{
+    std::filesystem::path file;
+    std::string textColumn;    // empty: "text", else the column with the longest values
+    std::string labelColumn;   // reference labels to score against; empty: none
+    std::string k = "auto";    // a number of clusters, or auto
+    std::filesystem::path out; // a CSV of each row's cluster; empty: none
+    std::string language = "english";
+    std::uint64_t seed = 1;
+    bool json = false;
+};
+
+int affinitize(const AffinitizeOptions &options);
 
 // Full-text search over every turn (search_command.cpp).
 struct SearchOptions

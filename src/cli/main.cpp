@@ -74,9 +74,39 @@ int main(int argc, char **argv)
     interviewsCmd->add_option("STUDY", study, "The study file")->required();
     interviewsCmd->add_flag("--json", json, "Print JSON");
 
-    auto *jobsCmd = app.add_subcommand("jobs", "List the jobs with their job stories and stories");
+    std::string k = "auto";
+    auto *clusterCmd = app.add_subcommand(
+        "cluster", "Group the quotes of each force, cluster the stories into jobs and draft them");
+    clusterCmd->add_option("STUDY", study, "The study file")->required();
+    clusterCmd->add_option(
+        "--k", k, "The number of jobs, or auto to choose 2-6 by the mean silhouette (default)");
+    clusterCmd->add_flag("--json", json, "Print JSON");
+
+    auto *jobsCmd = app.add_subcommand(
+        "jobs", "List the jobs with their job stories, stories and drafts from the evidence");
     jobsCmd->add_option("STUDY", study, "The study file")->required();
     jobsCmd->add_flag("--json", json, "Print JSON");
+
+    cli::AffinitizeOptions affinitize;
+    auto *affinitizeCmd = app.add_subcommand("affinitize",
+                                             "Cluster the statements of a CSV or TSV file (survey "
+                                             "answers, tickets, quotes) by what they say");
+    affinitizeCmd->add_option("FILE", affinitize.file, "A CSV or TSV file with a header row")
+        ->required();
+    affinitizeCmd->add_option(
+        "--text-column",
+        affinitize.textColumn,
+        "The column of statements (default: 'text', else the longest column)");
+    affinitizeCmd->add_option("--label-column",
+                              affinitize.labelColumn,
+                              "Reference labels: report NMI, ARI and accuracy against them");
+    affinitizeCmd->add_option("--k", affinitize.k, "The number of clusters, or auto (default)");
+    affinitizeCmd->add_option("--out", affinitize.out, "Write each row's cluster to this CSV file");
+    affinitizeCmd->add_option(
+        "--language", affinitize.language, "Stemming language (default english)");
+    affinitizeCmd->add_option(
+        "--seed", affinitize.seed, "Seed: the same seed gives the same clusters");
+    affinitizeCmd->add_flag("--json", affinitize.json, "Print JSON");
 
     cli::SearchOptions search;
     auto *searchCmd = app.add_subcommand("search", "Search every turn of every interview");
@@ -139,8 +169,12 @@ int main(int argc, char **argv)
         return cli::forces(study, interviewId, jobId, weighting, json);
     if (*interviewsCmd)
         return cli::interviews(study, json);
+    if (*clusterCmd)
+        return cli::cluster(study, k, json);
     if (*jobsCmd)
         return cli::jobs(study, json);
+    if (*affinitizeCmd)
+        return cli::affinitize(affinitize);
     if (*searchCmd)
         return cli::search(study, search);
     if (*participantsCmd)

@@ -1,0 +1,147 @@
+// Force groups (method section 5, step 2): the quotes of each force affinitized by what they say.
+// A re-run keeps the researcher's work: pinned groups stay exactly as they are, quotes placed by
+// hand stay in their group, and each new cluster takes over the previous group it shares most
+// quotes with, so group ids (and the marks on them) survive small edits.
+#include "synthesis_internal.h"
+
+#include <jtbd/clustering.h>
+#include <jtbd/study.h>
+
+#include <algorithm>
+
+namespace jtbd::synthesis {
+
+namespace {
+
+std::string clusterLabel(const TextCluster &cluster, Force force)
+{
+    std::string label = cluster.label();
+    if (label.empty()) // quotes without a single word share one cluster, which has no terms
+        label = std::string(info(force).shortName) + " quotes";
+    return label;
+}
+
+std::vector<Id> sortedUnique(std::vector<Id> ids)
+{
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    return ids;
+}
+
+} // namespace
+
+Result<ForceGrouping>
+groupForces(const Evidence &evidence, const std::vector<ForceGroup> &previous, std::uint64_t seed)
+{
+    ForceGrouping result;
+    for (Force force : kForces) {
+        std::vector<const ForceGroup *> pinned;
+        std::vector<const ForceGroup *> unpinned;
+        for (const auto &group : previous) {
+            if (group.force == force)
+                (group.pinned ? pinned : unpinned).push_back(&group);
+        }
+
+        // Quotes that are not for the clustering to move: members of pinned groups, and quotes
+        // placed by hand (which stay in the group they were placed in).
+        std::set<Id> taken;
+        for (const ForceGroup *group : pinned)
+            taken.insert(group->highlightIds.begin(), group->highlightIds.end());
+        std::vector<std::vector<Id>> placed(unpinned.size());
+        for (std::size_t g = 0; g < unpinned.size(); ++g) {
+            for (Id id : unpinned[g]->placedHighlightIds) {
+                if (evidence.find(id)) {
+                    placed[g].push_back(id);
+                    taken.insert(id);
+                }
+            }
+        }
+
+        std::vector<Id> pool;
+        std::vector<std::string> texts;
+        for (std::size_t i = 0; i < evidence.highlights.size(); ++i) {
+            const Highlight &h = evidence.highlights[i];
+            if (evidence.carries(i, force) && !taken.contains(h.id)) {
+                pool.push_back(h.id);
+                texts.push_back(h.quote);
+            }
+        }
+
+        std::vector<std::vector<Id>> clusters;
+        std::vector<std::string> labels;
+        if (!texts.empty()) {
+            TextClusteringOptions options;
+            options.seed = seed;
+            auto clustering = clusterTexts(texts, options);
+            if (!clustering)
+                return makeError(clustering.error().code,
+                                 "grouping the " + std::string(key(force))
+                                     + " quotes: " + clustering.error().message);
+            clusters.resize(clustering->clusters.size());
+            for (std::size_t t = 0; t < pool.size(); ++t) {
+                const int c = clustering->assignment.at(t);
+                if (c < 0 || c >= static_cast<int>(clusters.size()))
+                    return makeError(ErrorCode::Internal,
+                                     "the text clustering put a " + std::string(key(force))
+                                         + " quote in cluster " + std::to_string(c) + " of "
+                                         + std::to_string(clusters.size()));
+                clusters[c].push_back(pool[t]);
+            }
+            for (const auto &cluster : clustering->clusters)
+                labels.push_back(clusterLabel(cluster, force));
+        }
+
+        // Each new cluster takes over the previous unpinned group whose clustered (not placed)
+        // quotes it shares most of, one to one, maximising the quotes that stay together.
+        std::vector<std::vector<int>> overlap(clusters.size(),
+                                              std::vector<int>(unpinned.size(), 0));
+        for (std::size_t c = 0; c < clusters.size(); ++c) {
+            const std::set<Id> members(clusters[c].begin(), clusters[c].end());
+            for (std::size_t g = 0; g < unpinned.size(); ++g) {
+                for (Id id : unpinned[g]->highlightIds)
+                    overlap[c][g] += members.contains(id) ? 1 : 0;
+            }
+        }
+        const std::vector<int> match = matchByOverlap(overlap);
+        std::vector<int> clusterOfGroup(unpinned.size(), -1);
+        for (std::size_t c = 0; c < match.size(); ++c) {
+            if (match[c] >= 0)
+                clusterOfGroup[match[c]] = static_cast<int>(c);
+        }
+
+        for (const ForceGroup *group : pinned) {
+            result.groups.push_back(*group);
+            ++result.pinned;
+        }
+        for (std::size_t g = 0; g < unpinned.size(); ++g) {
+            ForceGroup group = *unpinned[g];
+            group.placedHighlightIds = sortedUnique(placed[g]);
+            std::vector<Id> members = placed[g];
+            if (const int c = clusterOfGroup[g]; c >= 0) {
+                members.insert(members.end(), clusters[c].begin(), clusters[c].end());
+                // The label follows the engine until the researcher renames the group.
+                if (group.label == group.suggestedLabel)
+                    group.label = labels[c];
+                group.suggestedLabel = labels[c];
+            }
+            group.highlightIds = sortedUnique(std::move(members));
+            if (group.highlightIds.empty())
+                continue; // nothing left in it and nothing placed: the group is gone
+            result.keptPlacements += static_cast<int>(group.placedHighlightIds.size());
+            result.groups.push_back(std::move(group));
+        }
+        for (std::size_t c = 0; c < clusters.size(); ++c) {
+            if (match[c] >= 0)
+                continue;
+            ForceGroup group;
+            group.force = force;
+            group.label = labels[c];
+            group.suggestedLabel = labels[c];
+            group.highlightIds = sortedUnique(clusters[c]);
+            result.groups.push_back(std::move(group));
+        }
+    }
+    return result;
+}
+
+} // namespace jtbd::synthesis

@@ -1,0 +1,64 @@
+// What the synthesis's steps share: the study's highlights read once with the keys of their codes,
+// the matrix and the story clustering over a given list of groups (the stored ones, or the ones a
+// run is about to store), the one-to-one matching that keeps ids stable, and the drafting.
+#pragma once
+
+#include <jtbd/synthesis.h>
+
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace jtbd::synthesis {
+
+// Every highlight of the study, with the keys its codes stand for: a code's own key and the keys
+// of the codes it is nested under, so a custom code under "push" counts as push.
+struct Evidence
+{
+    std::vector<Highlight> highlights;              // by interview, then start
+    std::map<Id, std::size_t> index;                // highlight id -> position in highlights
+    std::vector<std::set<std::string>> keys;        // per highlight
+    std::map<Id, std::vector<std::size_t>> byStory; // interview id -> positions, by start
+
+    const Highlight *find(Id highlightId) const;
+    bool carries(std::size_t position, const std::string &key) const;
+    bool carries(std::size_t position, Force force) const;
+};
+
+Result<Evidence> readEvidence(const Study &study);
+
+// The matrix over `groups` (in the order given) with the researcher's marks; marks of groups not
+// in the list are ignored.
+StoryMatrix buildMatrix(const Evidence &evidence,
+                        const std::vector<ForceGroup> &groups,
+                        const std::vector<StoryGroupMark> &marks);
+
+// The stories of a matrix clustered (k chosen by silhouette when empty).
+StoryClustering clusterMatrix(StoryMatrix matrix, std::optional<int> k);
+
+// A one-to-one matching of rows to columns that maximises the summed overlap; rows[i] is the
+// column matched to row i, or -1. Only pairs with a positive overlap are matched. Deterministic:
+// the same table gives the same matching.
+std::vector<int> matchByOverlap(const std::vector<std::vector<int>> &overlap);
+
+struct ForceGrouping
+{
+    std::vector<ForceGroup> groups; // by force; kept groups keep their ids, new ones have id 0
+    int pinned = 0;
+    int keptPlacements = 0; // placed quotes left in their groups
+};
+
+// Affinitizes each force's quotes into groups, keeping pinned groups and placed quotes, and
+// matching the new clusters to the previous groups so their ids survive.
+Result<ForceGrouping>
+groupForces(const Evidence &evidence, const std::vector<ForceGroup> &previous, std::uint64_t seed);
+
+// The draft of a job from its stories' evidence, against the given groups and matrix.
+Result<JobDraft> draftJobFrom(const Study &study,
+                              const Evidence &evidence,
+                              const std::vector<ForceGroup> &groups,
+                              const StoryMatrix &matrix,
+                              const Job &job);
+
+} // namespace jtbd::synthesis
