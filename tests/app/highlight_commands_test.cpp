@@ -219,11 +219,22 @@ TEST(HighlightCommands, DeleteUndoRestoresTheHighlightItsEventAndItsForceGroup)
     group.label = "Late payers";
     group.highlightIds = {keep, id};
     std::sort(group.highlightIds.begin(), group.highlightIds.end());
+    group.placedHighlightIds = {id}; // the researcher put it there by hand
     expectOk(study.addForceGroup(group));
+    Job job;
+    job.name = "Get paid";
+    job.interviewIds = {f.doc.interviewId};
+    const Id jobId = expectOk(study.addJob(job));
+    JobDraft draft;
+    draft.jobId = jobId;
+    draft.clauses = {{DraftPart::StoryWhen, "the client pays late", {id, keep}},
+                     {DraftPart::Anxiety, "the client takes offence", {keep}}};
+    expectOk(study.setJobDraft(draft));
 
     const auto highlightsBefore = f.highlights();
     const auto timelineBefore = expectOk(study.timeline(f.doc.interviewId));
     const auto groupsBefore = expectOk(study.forceGroups());
+    const auto draftBefore = expectOk(study.jobDraft(jobId));
 
     ASSERT_TRUE(f.doc.document->apply(
         std::make_unique<DeleteHighlightCommand>(QStringLiteral("Delete"), study, id)));
@@ -231,10 +242,13 @@ TEST(HighlightCommands, DeleteUndoRestoresTheHighlightItsEventAndItsForceGroup)
     EXPECT_FALSE(expectOk(study.timeline(f.doc.interviewId)).at(0).highlightId.has_value());
     EXPECT_EQ(expectOk(study.forceGroups()).at(0).highlightIds, std::vector<Id>{keep});
 
+    EXPECT_EQ(expectOk(study.jobDraft(jobId)).clauses.at(0).highlightIds, std::vector<Id>{keep});
+
     f.stack().undo();
     EXPECT_EQ(f.highlights(), highlightsBefore); // same id, codes, memo, timestamps
     EXPECT_EQ(expectOk(study.timeline(f.doc.interviewId)), timelineBefore);
-    EXPECT_EQ(expectOk(study.forceGroups()), groupsBefore);
+    EXPECT_EQ(expectOk(study.forceGroups()), groupsBefore);  // placed again, too
+    EXPECT_EQ(expectOk(study.jobDraft(jobId)), draftBefore); // the citation is back, in order
 
     f.stack().redo();
     EXPECT_EQ(f.highlights().size(), 1u);

@@ -36,8 +36,10 @@ std::vector<Change> deleteChanges(const Study &study, Id highlightId)
     auto groups = study.forceGroups();
     if (groups && std::any_of(groups->begin(), groups->end(), [&](const ForceGroup &g) {
             return std::binary_search(g.highlightIds.begin(), g.highlightIds.end(), highlightId);
-        }))
-        changes.push_back(Change{Change::Kind::Jobs, 0}); // force groups belong to synthesis
+        })) {
+        changes.push_back(Change{Change::Kind::ForceGroups, 0});
+        changes.push_back(Change{Change::Kind::Jobs, 0}); // the story matrix behind the jobs
+    }
     return changes;
 }
 
@@ -124,11 +126,35 @@ DeleteHighlightCommand::DeleteHighlightCommand(const QString &text,
         if (!groups)
             return groups.error();
         saved->forceGroups.clear();
-        for (const auto &group : *groups)
+        saved->placedInGroups.clear();
+        for (const auto &group : *groups) {
             if (std::binary_search(
                     group.highlightIds.begin(), group.highlightIds.end(), highlightId))
                 saved->forceGroups.push_back(group.id);
+            if (std::binary_search(
+                    group.placedHighlightIds.begin(), group.placedHighlightIds.end(), highlightId))
+                saved->placedInGroups.push_back(group.id);
+        }
         std::sort(saved->forceGroups.begin(), saved->forceGroups.end());
+        std::sort(saved->placedInGroups.begin(), saved->placedInGroups.end());
+        // Drafts cite quotes; the delete drops the citations, the undo must bring them back.
+        auto jobs = study.jobs();
+        if (!jobs)
+            return jobs.error();
+        saved->citingDrafts.clear();
+        for (const Job &job : *jobs) {
+            auto draft = study.jobDraft(job.id);
+            if (!draft)
+                return draft.error();
+            const bool cites = std::any_of(
+                draft->clauses.begin(), draft->clauses.end(), [&](const DraftClause &clause) {
+                    return std::find(
+                               clause.highlightIds.begin(), clause.highlightIds.end(), highlightId)
+                           != clause.highlightIds.end();
+                });
+            if (cites)
+                saved->citingDrafts.push_back(std::move(*draft));
+        }
         return study.deleteHighlight(highlightId);
     });
     setBackward([saved](Study &study) -> Status {
@@ -148,10 +174,18 @@ DeleteHighlightCommand::DeleteHighlightCommand(const QString &text,
                     continue;
                 group.highlightIds.push_back(saved->highlight.id);
                 group.highlightIds = sortedUnique(std::move(group.highlightIds));
+                if (std::binary_search(
+                        saved->placedInGroups.begin(), saved->placedInGroups.end(), group.id)) {
+                    group.placedHighlightIds.push_back(saved->highlight.id);
+                    group.placedHighlightIds = sortedUnique(std::move(group.placedHighlightIds));
+                }
                 if (auto status = study.updateForceGroup(group); !status)
                     return status;
             }
         }
+        for (const JobDraft &draft : saved->citingDrafts)
+            if (auto status = study.setJobDraft(draft); !status)
+                return status;
         return {};
     });
 }

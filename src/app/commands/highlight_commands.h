@@ -43,7 +43,9 @@ private:
     {
         Highlight highlight;
         std::vector<TimelineEvent> events;
-        std::vector<Id> forceGroups;
+        std::vector<Id> forceGroups;        // the groups that held the quote
+        std::vector<Id> placedInGroups;     // those where the researcher had placed it
+        std::vector<JobDraft> citingDrafts; // job drafts that cited it, whole
     };
 
     std::shared_ptr<Saved> m_saved;
