@@ -40,8 +40,10 @@
 #include <app/logging.h>
 #include <app/models/navigator_model.h>
 #include <app/panels/codebook_panel.h>
+#include <app/panels/force_groups_panel.h>
 #include <app/panels/forces_panel.h>
 #include <app/panels/guide_panel.h>
+#include <app/panels/jobs_board_panel.h>
 #include <app/panels/timeline_panel.h>
 #include <app/panels/transcript_panel.h>
 #include <app/study_document.h>
@@ -230,6 +232,8 @@ void MainWindow::buildMenus()
         {tr("&Forces Diagram"), Panel::Forces},
         {tr("Switch Time&line"), Panel::Timeline},
         {tr("&Codebook"), Panel::Codebook},
+        {tr("&Jobs Board"), Panel::JobsBoard},
+        {tr("Force Gr&oups"), Panel::ForceGroups},
     };
     int number = 1;
     for (const auto &[text, panel] : panels) {
@@ -254,6 +258,22 @@ void MainWindow::buildMenus()
     for (auto *dock : findChildren<QDockWidget *>())
         view->addAction(dock->toggleViewAction());
 
+    auto *synthesis = menuBar()->addMenu(tr("&Synthesis"));
+    auto *runSynthesis = synthesis->addAction(tr("&Run Synthesis\u2026"), this, [this] {
+        if (!m_jobsBoardPanel)
+            return;
+        showPanel(Panel::JobsBoard);
+        m_jobsBoardPanel->runSynthesisWithDialog();
+    });
+    runSynthesis->setObjectName(QStringLiteral("runSynthesisAction"));
+    auto *dendrogram = synthesis->addAction(tr("Show the &Dendrogram"), this, [this] {
+        if (!m_jobsBoardPanel)
+            return;
+        showPanel(Panel::JobsBoard);
+        m_jobsBoardPanel->showDendrogram(true);
+    });
+    m_studyActions << runSynthesis << dendrogram;
+
     auto *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About JTBD Workbench"), this, &MainWindow::showAbout);
 }
@@ -272,6 +292,8 @@ void MainWindow::setDocument(std::unique_ptr<StudyDocument> document)
         m_forcesPanel = nullptr;
         m_timelinePanel = nullptr;
         m_codebookPanel = nullptr;
+        m_jobsBoardPanel = nullptr;
+        m_forceGroupsPanel = nullptr;
     }
     m_navigatorView->setModel(nullptr);
     m_navigatorFilter->setSourceModel(nullptr);
@@ -315,11 +337,15 @@ void MainWindow::setDocument(std::unique_ptr<StudyDocument> document)
     m_forcesPanel = new ForcesPanel(doc, m_tabs);
     m_timelinePanel = new TimelinePanel(doc, m_tabs);
     m_codebookPanel = new CodebookPanel(doc, m_tabs);
+    m_jobsBoardPanel = new JobsBoardPanel(doc, m_tabs);
+    m_forceGroupsPanel = new ForceGroupsPanel(doc, m_tabs);
     m_tabs->addTab(m_guidePanel, tr("Interview Guide"));
     m_tabs->addTab(m_transcriptPanel, tr("Transcript"));
     m_tabs->addTab(m_forcesPanel, tr("Forces Diagram"));
     m_tabs->addTab(m_timelinePanel, tr("Switch Timeline"));
     m_tabs->addTab(m_codebookPanel, tr("Codebook"));
+    m_tabs->addTab(m_jobsBoardPanel, tr("Jobs Board"));
+    m_tabs->addTab(m_forceGroupsPanel, tr("Force Groups"));
     m_central->addWidget(m_tabs);
     m_central->setCurrentWidget(m_tabs);
 
@@ -331,6 +357,14 @@ void MainWindow::setDocument(std::unique_ptr<StudyDocument> document)
     });
     connect(m_transcriptPanel, &TranscriptPanel::statusMessage, this, [this](const QString &text) {
         statusBar()->showMessage(text, 4000);
+    });
+    connect(m_jobsBoardPanel, &JobsBoardPanel::quoteActivated, this, &MainWindow::showQuote);
+    connect(m_forceGroupsPanel, &ForceGroupsPanel::quoteActivated, this, &MainWindow::showQuote);
+    connect(
+        m_jobsBoardPanel, &JobsBoardPanel::interviewActivated, this, &MainWindow::openInterview);
+    connect(m_jobsBoardPanel, &JobsBoardPanel::forcesRequested, this, &MainWindow::openJob);
+    connect(m_jobsBoardPanel, &JobsBoardPanel::statusMessage, this, [this](const QString &text) {
+        statusBar()->showMessage(text, 8000);
     });
 
     setWindowTitle(tr("%1 — JTBD Workbench").arg(doc->displayName()));
@@ -750,6 +784,8 @@ void MainWindow::commitPendingEdits()
         m_transcriptPanel->commitPendingEdits();
     if (m_guidePanel)
         m_guidePanel->commitEdits();
+    if (m_jobsBoardPanel)
+        m_jobsBoardPanel->commitEdits();
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

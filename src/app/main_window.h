@@ -24,8 +24,10 @@ class QUndoView;
 namespace jtbd::app {
 
 class CodebookPanel;
+class ForceGroupsPanel;
 class ForcesPanel;
 class GuidePanel;
+class JobsBoardPanel;
 class NavigatorModel;
 class StudyDocument;
 class TimelinePanel;
@@ -44,7 +46,9 @@ public:
         Transcript,
         Forces,
         Timeline,
-        Codebook
+        Codebook,
+        JobsBoard,
+        ForceGroups
     };
 
     explicit MainWindow(QWidget *parent = nullptr);
@@ -76,6 +80,10 @@ public:
     TimelinePanel *timelinePanel() const { return m_timelinePanel; }
 
     CodebookPanel *codebookPanel() const { return m_codebookPanel; }
+
+    JobsBoardPanel *jobsBoardPanel() const { return m_jobsBoardPanel; }
+
+    ForceGroupsPanel *forceGroupsPanel() const { return m_forceGroupsPanel; }
 
     // Navigation used by the navigator, the diagrams' quote cards and the tests.
     void openInterview(Id interviewId);
@@ -135,6 +143,8 @@ private:
     ForcesPanel *m_forcesPanel = nullptr;
     TimelinePanel *m_timelinePanel = nullptr;
     CodebookPanel *m_codebookPanel = nullptr;
+    JobsBoardPanel *m_jobsBoardPanel = nullptr;
+    ForceGroupsPanel *m_forceGroupsPanel = nullptr;
     QUndoGroup *m_undoGroup = nullptr;
     QTimer *m_statusTimer = nullptr;
     QUndoView *m_undoView = nullptr;

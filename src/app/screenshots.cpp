@@ -2,6 +2,7 @@
 #include "screenshots.h"
 
 #include <jtbd/sample.h>
+#include <jtbd/synthesis.h>
 
 #include <QApplication>
 #include <QDir>
@@ -9,12 +10,16 @@
 #include <QPixmap>
 #include <QTemporaryDir>
 
+#include <algorithm>
 #include <app/dialogs/open_error.h>
 #include <app/main_window.h>
+#include <app/panels/force_groups_panel.h>
 #include <app/panels/forces_panel.h>
 #include <app/panels/guide_panel.h>
+#include <app/panels/jobs_board_panel.h>
 #include <app/panels/transcript_panel.h>
 #include <app/study_document.h>
+#include <map>
 
 namespace jtbd::app {
 
@@ -124,6 +129,54 @@ QStringList writeScreenshots(const QString &folder, const QString &studyPath, QS
     }
     window.showPanel(MainWindow::Panel::Codebook);
     if (!shoot(QStringLiteral("codebook")))
+        return {};
+    window.showPanel(MainWindow::Panel::JobsBoard);
+    window.jobsBoardPanel()->showDendrogram(false);
+    if (!shoot(QStringLiteral("jobs-board")))
+        return {};
+    // The sample has no force groups until the synthesis runs: it runs here on the scratch copy
+    // only (never on a study named on the command line), after the other panels were shot.
+    if (studyPath.isEmpty()) {
+        if (auto groups = study.forceGroups(); groups && groups->empty()) {
+            const auto ran = window.document()->applyWithoutUndo(
+                [](Study &s) -> Status {
+                    auto summary = runSynthesis(s);
+                    return summary ? Status{} : Status(summary.error());
+                },
+                Change{Change::Kind::Everything, 0});
+            if (!ran)
+                qWarning("The synthesis did not run for the screenshots: %s",
+                         ran.error().message.c_str());
+        }
+    }
+    window.showPanel(MainWindow::Panel::ForceGroups);
+    window.forceGroupsPanel()->showPage(ForceGroupsPanel::Page::Groups);
+    // The force with the most groups shows best what the panel does.
+    if (auto groups = study.forceGroups(); groups && !groups->empty()) {
+        std::map<Force, int> perForce;
+        for (const auto &group : *groups)
+            ++perForce[group.force];
+        const auto most = std::max_element(perForce.begin(), perForce.end(), [](auto a, auto b) {
+            return a.second < b.second;
+        });
+        window.forceGroupsPanel()->setForce(most->first);
+        // The largest group folded, so that several groups are in sight with their quotes.
+        const ForceGroup *largest = nullptr;
+        for (const auto &group : *groups)
+            if (group.force == most->first
+                && (!largest || group.highlightIds.size() > largest->highlightIds.size()))
+                largest = &group;
+        window.forceGroupsPanel()->setGroupExpanded(largest->id, false);
+    }
+    if (!shoot(QStringLiteral("force-groups")))
+        return {};
+    window.forceGroupsPanel()->showPage(ForceGroupsPanel::Page::Matrix);
+    if (!shoot(QStringLiteral("story-matrix")))
+        return {};
+    window.showPanel(MainWindow::Panel::JobsBoard);
+    window.jobsBoardPanel()->showDendrogram(true);
+    QApplication::processEvents(); // the board reads what the synthesis stored
+    if (!shoot(QStringLiteral("jobs-dendrogram")))
         return {};
     window.close();
     return written;

@@ -31,7 +31,8 @@ struct Change
         Timeline,   // one interview's timeline events
         Codes,      // the codebook
         Guides,
-        Jobs,
+        ForceGroups, // force groups and the researcher's marks in the story x force-group matrix
+        Jobs,        // jobs, their members and drafts
         Everything // after a bulk change such as an import
     };
 

@@ -127,9 +127,11 @@ TEST_F(ForcesPanelTest, JobKindWithoutJobsSaysSo)
     // A job added later appears in the list after the change is announced.
     expectOk(document->applyWithoutUndo(
         [&](Study &study) {
-            return study.addJob({0, "", "Get paid", "", "", "", "", "", {ids->interviewB}}).ok()
-                       ? Status{}
-                       : Status{makeError(ErrorCode::Internal, "job")};
+            Job job;
+            job.name = "Get paid";
+            job.interviewIds = {ids->interviewB};
+            return study.addJob(job).ok() ? Status{}
+                                          : Status{makeError(ErrorCode::Internal, "job")};
         },
         {app::Change::Kind::Jobs, 0}));
     // The reload draws the last scope drawn (the whole study) again, replacing the message.

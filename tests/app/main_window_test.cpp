@@ -516,7 +516,11 @@ TEST(ScreenshotMode, WritesANonEmptyPngOfEveryPanel)
                              "forces-job",
                              "forces-interview",
                              "timeline",
-                             "codebook"}) {
+                             "codebook",
+                             "jobs-board",
+                             "jobs-dendrogram",
+                             "force-groups",
+                             "story-matrix"}) {
         const auto file = dir / (std::string(name) + ".png");
         ASSERT_TRUE(std::filesystem::exists(file)) << name;
         QImage image(q(file));
