@@ -20,7 +20,8 @@ namespace {
 
 using clustering::TextFeatures;
 
-constexpr int kDiffusionSteps = 15;       // smoothing steps along the graph
+constexpr int kDiffusionSteps = 15;       // smoothing steps along the graph, at most
+constexpr int kMinDiffusionSteps = 4;     // and at least (2 log2 n - 6 in between)
 constexpr std::size_t kMaxDimension = 96; // random vectors diffused (twice k, at most this)
 constexpr double kNeighbourScale = 2.0;   // neighbours = 2 sqrt(statements per cluster), 5 … 25
 constexpr double kKGrowth = 1.5;          // the k tried when estimating: 2, 3, 5, 7, 10, 15 …
@@ -266,7 +267,12 @@ diffusionEmbedding(const Graph &graph, std::size_t n, std::size_t dimension, Ran
             embedding.row(r)[j] = random.gaussian();
     std::vector<float> next(embedding.values.size());
     std::vector<double> columnNorm(embedding.width);
-    for (int step = 0; step < kDiffusionSteps; ++step) {
+    // Few statements mix along the graph in few steps: more would blur them into one cluster.
+    const int steps = static_cast<int>(std::clamp<long>(
+        std::lround(2.0 * std::log2(static_cast<double>(std::max<std::size_t>(n, 2))) - 6.0),
+        kMinDiffusionSteps,
+        kDiffusionSteps));
+    for (int step = 0; step < steps; ++step) {
         diffuse(graph, embedding.values.data(), next.data(), n, embedding.width);
         std::fill(columnNorm.begin(), columnNorm.end(), 0.0);
         for (std::size_t r = 0; r < n; ++r)
