@@ -1,5 +1,6 @@
 // Stories clustered into jobs (method section 5, step 4): Jaccard distance between the stories'
 // rows of the matrix, average linkage (UPGMA), and k chosen by the mean silhouette.
+#include "clustering/assignment.h"
 #include "synthesis_internal.h"
 
 #include <jtbd/study.h>
@@ -298,62 +299,18 @@ std::vector<int> matchByOverlap(const std::vector<std::vector<int>> &overlap)
     if (rows == 0 || columns == 0)
         return match;
 
-    // The Hungarian algorithm (shortest augmenting paths with potentials) on a square cost table
-    // of size n: cost = -overlap, missing cells 0. It is exact, so the summed overlap is the
-    // largest possible, and deterministic: it visits rows and columns in index order.
+    // Most shared members in total = least total cost on a square table of -overlap (missing
+    // cells 0); a pair that shares nothing is no match.
     const int n = std::max(rows, columns);
-    auto cost = [&](int i, int j) -> long long {
-        if (i >= rows || j >= static_cast<int>(overlap[i].size()))
-            return 0;
-        return -static_cast<long long>(overlap[i][j]);
-    };
-    const long long inf = std::numeric_limits<long long>::max() / 4;
-    std::vector<long long> u(n + 1, 0), v(n + 1, 0);
-    std::vector<int> p(n + 1, 0), way(n + 1, 0);
-    for (int i = 1; i <= n; ++i) {
-        p[0] = i;
-        int j0 = 0;
-        std::vector<long long> minv(n + 1, inf);
-        std::vector<bool> used(n + 1, false);
-        do {
-            used[j0] = true;
-            const int i0 = p[j0];
-            long long delta = inf;
-            int j1 = 0;
-            for (int j = 1; j <= n; ++j) {
-                if (used[j])
-                    continue;
-                const long long cur = cost(i0 - 1, j - 1) - u[i0] - v[j];
-                if (cur < minv[j]) {
-                    minv[j] = cur;
-                    way[j] = j0;
-                }
-                if (minv[j] < delta) {
-                    delta = minv[j];
-                    j1 = j;
-                }
-            }
-            for (int j = 0; j <= n; ++j) {
-                if (used[j]) {
-                    u[p[j]] += delta;
-                    v[j] -= delta;
-                } else {
-                    minv[j] -= delta;
-                }
-            }
-            j0 = j1;
-        } while (p[j0] != 0);
-        do {
-            const int j1 = way[j0];
-            p[j0] = p[j1];
-            j0 = j1;
-        } while (j0 != 0);
-    }
-    for (int j = 1; j <= n; ++j) {
-        const int i = p[j] - 1;
-        if (i >= 0 && i < rows && j - 1 < static_cast<int>(overlap[i].size())
-            && overlap[i][j - 1] > 0)
-            match[i] = j - 1;
+    std::vector<std::vector<double>> cost(n, std::vector<double>(n, 0.0));
+    for (int i = 0; i < rows; ++i)
+        for (int j = 0; j < static_cast<int>(overlap[i].size()); ++j)
+            cost[i][j] = -static_cast<double>(overlap[i][j]);
+    const std::vector<int> column = clustering::cheapestAssignment(cost);
+    for (int i = 0; i < rows; ++i) {
+        const int j = column[i];
+        if (j >= 0 && j < static_cast<int>(overlap[i].size()) && overlap[i][j] > 0)
+            match[i] = j;
     }
     return match;
 }
