@@ -3,7 +3,9 @@
 #include "test_support.h"
 
 #include <jtbd/clustering.h>
+#include <jtbd/file_io.h>
 
+#include <cstdlib>
 #include <gtest/gtest.h>
 #include <map>
 #include <set>
@@ -23,9 +25,14 @@ struct Labelled
 Labelled
 load(const std::string &relative, const std::string &textColumn, const std::string &labelColumn)
 {
-    const std::filesystem::path path = std::filesystem::path(JTBD_SHARED_DATA) / relative;
-    StatementTable table =
-        expectOk(readStatements(readBytes(path), path.string(), textColumn, labelColumn));
+    // The public data sits beside the project (../shared/data); JTBD_SHARED_DATA in the
+    // environment points elsewhere.
+    const char *elsewhere = std::getenv("JTBD_SHARED_DATA");
+    const std::filesystem::path path =
+        std::filesystem::path(elsewhere ? elsewhere : JTBD_SHARED_DATA) / relative;
+    const std::string bytes =
+        expectOk(readFile(path), "the labelled data the budgets are scored on");
+    StatementTable table = expectOk(readStatements(bytes, path.string(), textColumn, labelColumn));
     Labelled data;
     std::map<std::string, int> ids;
     for (const std::string &label : table.labels)
