@@ -717,6 +717,47 @@ TEST(SynthesisDrafts, EveryClauseCitesQuotesOfTheJobsOwnStories)
     }
 }
 
+// The sample's twelve stories were written around three jobs; the synthesis (as jtbd cluster and
+// the workbench run it, default seed) must find them from the tagged quotes alone, and keep the
+// written jobs' ids, keys and words.
+TEST(SynthesisSample, RecoversTheThreeWrittenJobs)
+{
+    for (std::uint64_t seed : {SynthesisOptions{}.seed}) {
+        TempDir dir;
+        Study study = expectOk(createSampleStudy(dir / "sample.jtbd"));
+        const auto written = expectOk(study.jobs());
+        ASSERT_EQ(written.size(), 3U);
+        SynthesisOptions options;
+        options.seed = seed;
+        const auto summary = expectOk(runSynthesis(study, options));
+        const auto found = expectOk(study.jobs());
+        std::map<Id, std::string> codeOf;
+        for (const auto &item : expectOk(study.interviews()))
+            codeOf[item.interview.id] = item.participantCode;
+        std::string jobsFound = "seed " + std::to_string(seed);
+        for (const auto &job : found) {
+            jobsFound += "\n  " + job.stableKey + ":";
+            for (Id id : job.interviewIds)
+                jobsFound += " " + codeOf[id];
+        }
+        EXPECT_TRUE(summary.estimatedJobs);
+        EXPECT_EQ(summary.jobs, 3) << jobsFound;
+        ASSERT_EQ(found.size(), written.size()) << jobsFound;
+        for (std::size_t j = 0; j < written.size(); ++j) {
+            EXPECT_EQ(found[j].id, written[j].id);
+            EXPECT_EQ(found[j].stableKey, written[j].stableKey);
+            EXPECT_EQ(found[j].interviewIds, written[j].interviewIds) << written[j].name << "\n"
+                                                                      << jobsFound;
+            // Written by the researcher, so kept; the drafts sit beside them.
+            EXPECT_EQ(found[j].name, written[j].name);
+            EXPECT_EQ(found[j].storyWhen, written[j].storyWhen);
+            const JobDraft draft = expectOk(study.jobDraft(found[j].id));
+            EXPECT_NE(draft.find(DraftPart::StoryWhen), nullptr);
+            EXPECT_FALSE(draft.all(DraftPart::FirstThought).empty());
+        }
+    }
+}
+
 TEST(SynthesisSample, RecoversTheWrittenJobsFromTheResearchersGroups)
 {
     // The quotes grouped by what they are about, as a researcher affinitizes them (here by a

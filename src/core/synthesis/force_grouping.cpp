@@ -30,8 +30,10 @@ std::vector<Id> sortedUnique(std::vector<Id> ids)
 
 } // namespace
 
-Result<ForceGrouping>
-groupForces(const Evidence &evidence, const std::vector<ForceGroup> &previous, std::uint64_t seed)
+Result<ForceGrouping> groupForces(const Evidence &evidence,
+                                  const std::vector<std::string> &context,
+                                  const std::vector<ForceGroup> &previous,
+                                  std::uint64_t seed)
 {
     ForceGrouping result;
     for (Force force : kForces) {
@@ -63,7 +65,7 @@ groupForces(const Evidence &evidence, const std::vector<ForceGroup> &previous, s
             const Highlight &h = evidence.highlights[i];
             if (evidence.carries(i, force) && !taken.contains(h.id)) {
                 pool.push_back(h.id);
-                texts.push_back(h.quote);
+                texts.push_back(i < context.size() && !context[i].empty() ? context[i] : h.quote);
             }
         }
 

@@ -28,6 +28,11 @@ struct Evidence
 
 Result<Evidence> readEvidence(const Study &study);
 
+// For each highlight of the evidence, what its speaker was talking about: the text of the turns
+// it lies in. A quote is often a fragment ("Ninety-four days late. I counted."), and its turn
+// names the topic (the invoice, the tax return) the fragment leaves out.
+Result<std::vector<std::string>> readQuoteContext(const Study &study, const Evidence &evidence);
+
 // The matrix over `groups` (in the order given) with the researcher's marks; marks of groups not
 // in the list are ignored.
 StoryMatrix buildMatrix(const Evidence &evidence,
@@ -49,10 +54,13 @@ struct ForceGrouping
     int keptPlacements = 0; // placed quotes left in their groups
 };
 
-// Affinitizes each force's quotes into groups, keeping pinned groups and placed quotes, and
-// matching the new clusters to the previous groups so their ids survive.
-Result<ForceGrouping>
-groupForces(const Evidence &evidence, const std::vector<ForceGroup> &previous, std::uint64_t seed);
+// Affinitizes each force's quotes into groups by their context (readQuoteContext), keeping
+// pinned groups and placed quotes, and matching the new clusters to the previous groups so their
+// ids survive.
+Result<ForceGrouping> groupForces(const Evidence &evidence,
+                                  const std::vector<std::string> &context,
+                                  const std::vector<ForceGroup> &previous,
+                                  std::uint64_t seed);
 
 // The draft of a job from its stories' evidence, against the given groups and matrix.
 Result<JobDraft> draftJobFrom(const Study &study,

@@ -86,7 +86,10 @@ Result<SynthesisSummary> runSynthesis(Study &study, const SynthesisOptions &opti
         interviewIds.insert(item.interview.id);
 
     // 1. Force groups.
-    auto grouping = synthesis::groupForces(*evidence, *previousGroups, options.seed);
+    auto context = synthesis::readQuoteContext(study, *evidence);
+    if (!context)
+        return context.error();
+    auto grouping = synthesis::groupForces(*evidence, *context, *previousGroups, options.seed);
     if (!grouping)
         return grouping.error();
 
