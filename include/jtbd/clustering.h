@@ -44,6 +44,14 @@ struct TextClustering
 Result<TextClustering> clusterTexts(std::span<const std::string> texts,
                                     const TextClusteringOptions &options = {});
 
+// The label of each cluster of a given partition (cluster numbers 0 … m-1 per text): its most
+// distinctive words, its most central text and its size. What clusterTexts does after
+// clustering, for texts clustered by other means or on other text (a quote clustered by its
+// surrounding turn, labelled by its own words). A cluster without texts has size 0.
+Result<std::vector<TextCluster>> describeClusters(std::span<const std::string> texts,
+                                                  std::span<const int> assignment,
+                                                  const std::string &language = "english");
+
 // Statements read from a CSV (RFC 4180) or TSV file with a header row. A file named *.tsv, or
 // whose header has tabs and no quotes, is tab-separated: no quoting, quotes are text.
 struct StatementTable

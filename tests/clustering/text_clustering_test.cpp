@@ -231,6 +231,35 @@ TEST(TextClustering, ClustersTextInOtherScripts)
     EXPECT_DOUBLE_EQ(scoreAgreement(result.assignment, truth).ari, 1.0);
 }
 
+TEST(TextClustering, DescribesAGivenPartition)
+{
+    const std::vector<std::string> quotes{"The invoice was ninety days late",
+                                          "Another late invoice to chase",
+                                          "Receipts for the tax return",
+                                          "The tax return deadline again"};
+    // Cluster 1 is left empty on purpose.
+    const std::vector<int> partition{0, 0, 2, 2};
+    const auto clusters = expectOk(describeClusters(quotes, partition));
+    ASSERT_EQ(clusters.size(), 3U);
+    EXPECT_EQ(clusters[0].size, 2U);
+    EXPECT_EQ(clusters[1].size, 0U);
+    EXPECT_TRUE(clusters[1].terms.empty());
+    EXPECT_EQ(clusters[2].size, 2U);
+    ASSERT_FALSE(clusters[0].terms.empty());
+    EXPECT_TRUE(clusters[0].terms.front() == "invoice" || clusters[0].terms.front() == "late")
+        << clusters[0].label();
+    EXPECT_TRUE(clusters[2].terms.front() == "tax" || clusters[2].terms.front() == "return")
+        << clusters[2].label();
+    EXPECT_TRUE(clusters[2].centralIndex == 2 || clusters[2].centralIndex == 3);
+
+    auto mismatched = describeClusters(quotes, std::vector<int>{0, 1});
+    ASSERT_FALSE(mismatched);
+    EXPECT_EQ(mismatched.error().code, ErrorCode::InvalidArgument);
+    auto negative = describeClusters(quotes, std::vector<int>{0, -1, 0, 0});
+    ASSERT_FALSE(negative);
+    EXPECT_EQ(negative.error().code, ErrorCode::InvalidArgument);
+}
+
 TEST(Statements, ReadsTsvAndCsvAndNamesWhatIsWrong)
 {
     StatementTable tsv = expectOk(

@@ -13,6 +13,9 @@ namespace jtbd::synthesis {
 
 namespace {
 
+constexpr std::size_t kConsensusLimit = 1000; // quotes of one force, at most, for several runs
+constexpr int kConsensusRuns = 7;
+
 std::string clusterLabel(const TextCluster &cluster, Force force)
 {
     std::string label = cluster.label();
@@ -29,6 +32,37 @@ std::vector<Id> sortedUnique(std::vector<Id> ids)
 }
 
 } // namespace
+
+// The engine's grouping of a force's quotes. One run depends on its seed (where k-means starts);
+// for up to a few thousand quotes, several runs are made and the one that agrees best with the
+// others (the highest mean ARI) is kept, so a single unlucky start does not decide the groups.
+static Result<TextClustering> centralClustering(const std::vector<std::string> &texts,
+                                                std::uint64_t seed)
+{
+    const int runs = texts.size() <= kConsensusLimit ? kConsensusRuns : 1;
+    std::vector<TextClustering> results;
+    for (int run = 0; run < runs; ++run) {
+        TextClusteringOptions options;
+        options.seed = seed + static_cast<std::uint64_t>(run) * 7919U;
+        auto clustering = clusterTexts(texts, options);
+        if (!clustering)
+            return clustering.error();
+        results.push_back(std::move(*clustering));
+    }
+    std::size_t best = 0;
+    double bestAgreement = -2;
+    for (std::size_t a = 0; a < results.size(); ++a) {
+        double agreement = 0;
+        for (std::size_t b = 0; b < results.size(); ++b)
+            if (a != b)
+                agreement += scoreAgreement(results[a].assignment, results[b].assignment).ari;
+        if (agreement > bestAgreement + 1e-12) {
+            bestAgreement = agreement;
+            best = a;
+        }
+    }
+    return std::move(results[best]);
+}
 
 Result<ForceGrouping> groupForces(const Evidence &evidence,
                                   const std::vector<std::string> &context,
@@ -60,21 +94,21 @@ Result<ForceGrouping> groupForces(const Evidence &evidence,
         }
 
         std::vector<Id> pool;
-        std::vector<std::string> texts;
+        std::vector<std::string> texts;  // what each quote is clustered on: its turns
+        std::vector<std::string> quotes; // what a group is labelled with: the quotes' own words
         for (std::size_t i = 0; i < evidence.highlights.size(); ++i) {
             const Highlight &h = evidence.highlights[i];
             if (evidence.carries(i, force) && !taken.contains(h.id)) {
                 pool.push_back(h.id);
                 texts.push_back(i < context.size() && !context[i].empty() ? context[i] : h.quote);
+                quotes.push_back(h.quote);
             }
         }
 
         std::vector<std::vector<Id>> clusters;
         std::vector<std::string> labels;
         if (!texts.empty()) {
-            TextClusteringOptions options;
-            options.seed = seed;
-            auto clustering = clusterTexts(texts, options);
+            auto clustering = centralClustering(texts, seed);
             if (!clustering)
                 return makeError(clustering.error().code,
                                  "grouping the " + std::string(key(force))
@@ -89,7 +123,10 @@ Result<ForceGrouping> groupForces(const Evidence &evidence,
                                          + std::to_string(clusters.size()));
                 clusters[c].push_back(pool[t]);
             }
-            for (const auto &cluster : clustering->clusters)
+            auto described = describeClusters(quotes, clustering->assignment);
+            if (!described)
+                return described.error();
+            for (const auto &cluster : *described)
                 labels.push_back(clusterLabel(cluster, force));
         }
 
