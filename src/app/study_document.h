@@ -33,7 +33,7 @@ struct Change
         Guides,
         ForceGroups, // force groups and the researcher's marks in the story x force-group matrix
         Jobs,        // jobs, their members and drafts
-        Everything // after a bulk change such as an import
+        Everything   // after a bulk change such as an import
     };
 
     Kind kind = Kind::Everything;

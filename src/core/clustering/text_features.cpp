@@ -47,12 +47,14 @@ constexpr std::string_view kEnglishStopWords[] = {
 
 // Words of speech that say nothing about the topic: interview quotes are transcribed talk.
 constexpr std::string_view kSpokenFillers[] = {
-    "said", "say", "says", "saying", "think", "thought", "know", "knew", "like", "just",
-    "really", "actually", "yeah", "yes", "well", "oh", "um", "uh", "erm", "mean", "kind",
-    "sort", "thing", "things", "stuff", "got", "get", "gets", "getting", "go", "goes",
-    "going", "went", "gone", "bit", "lot", "lots", "also", "even", "maybe", "something",
-    "anything", "everything", "okay", "ok", "right", "honestly", "basically", "literally",
-    "would've", "could've", "should've", "it'd", "that'd", "there'd"};
+    "said",       "say",      "says",      "saying", "think",    "thought",   "know",
+    "knew",       "like",     "just",      "really", "actually", "yeah",      "yes",
+    "well",       "oh",       "um",        "uh",     "erm",      "mean",      "kind",
+    "sort",       "thing",    "things",    "stuff",  "got",      "get",       "gets",
+    "getting",    "go",       "goes",      "going",  "went",     "gone",      "bit",
+    "lot",        "lots",     "also",      "even",   "maybe",    "something", "anything",
+    "everything", "okay",     "ok",        "right",  "honestly", "basically", "literally",
+    "would've",   "could've", "should've", "it'd",   "that'd",   "there'd"};
 
 bool isStopWord(std::string_view word)
 {
