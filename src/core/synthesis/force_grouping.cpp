@@ -13,7 +13,7 @@ namespace jtbd::synthesis {
 
 namespace {
 
-constexpr std::size_t kConsensusLimit = 1000; // quotes of one force, at most, for several runs
+constexpr std::size_t kConsensusLimit = 500; // quotes of one force, at most, for several runs
 constexpr int kConsensusRuns = 7;
 
 std::string clusterLabel(const TextCluster &cluster, Force force)
@@ -33,11 +33,14 @@ std::vector<Id> sortedUnique(std::vector<Id> ids)
 
 } // namespace
 
-// The engine's grouping of a force's quotes. One run depends on its seed (where k-means starts);
-// for up to a few thousand quotes, several runs are made and the one that agrees best with the
-// others (the highest mean ARI) is kept, so a single unlucky start does not decide the groups.
-static Result<TextClustering> centralClustering(const std::vector<std::string> &texts,
-                                                std::uint64_t seed)
+// The engine's grouping of a force's quotes. One run depends on its seed (where k-means starts),
+// and on a few dozen quotes one unlucky start can decide which job a story falls into. So for up
+// to a few hundred quotes, the engine groups them several times and the groups are the consensus:
+// quotes that most runs put together stay together (average linkage on the share of runs that
+// split them), cut into as many groups as the most typical run has (the run with the highest
+// mean ARI against the others).
+static Result<TextClustering> consensusClustering(const std::vector<std::string> &texts,
+                                                  std::uint64_t seed)
 {
     const int runs = texts.size() <= kConsensusLimit ? kConsensusRuns : 1;
     std::vector<TextClustering> results;
@@ -49,7 +52,10 @@ static Result<TextClustering> centralClustering(const std::vector<std::string> &
             return clustering.error();
         results.push_back(std::move(*clustering));
     }
-    std::size_t best = 0;
+    if (results.size() == 1)
+        return std::move(results.front());
+
+    std::size_t typical = 0;
     double bestAgreement = -2;
     for (std::size_t a = 0; a < results.size(); ++a) {
         double agreement = 0;
@@ -58,10 +64,22 @@ static Result<TextClustering> centralClustering(const std::vector<std::string> &
                 agreement += scoreAgreement(results[a].assignment, results[b].assignment).ari;
         if (agreement > bestAgreement + 1e-12) {
             bestAgreement = agreement;
-            best = a;
+            typical = a;
         }
     }
-    return std::move(results[best]);
+    const std::size_t n = texts.size();
+    std::vector<std::vector<double>> apart(n, std::vector<double>(n, 0.0));
+    for (std::size_t i = 0; i < n; ++i) {
+        for (std::size_t j = i + 1; j < n; ++j) {
+            int together = 0;
+            for (const TextClustering &result : results)
+                together += result.assignment[i] == result.assignment[j] ? 1 : 0;
+            apart[i][j] = apart[j][i] = 1.0 - together / static_cast<double>(results.size());
+        }
+    }
+    TextClustering consensus = std::move(results[typical]);
+    consensus.assignment = averageLinkage(apart).cut(static_cast<int>(consensus.clusters.size()));
+    return consensus; // its clusters' labels are replaced by the caller's
 }
 
 Result<ForceGrouping> groupForces(const Evidence &evidence,
@@ -108,7 +126,7 @@ Result<ForceGrouping> groupForces(const Evidence &evidence,
         std::vector<std::vector<Id>> clusters;
         std::vector<std::string> labels;
         if (!texts.empty()) {
-            auto clustering = centralClustering(texts, seed);
+            auto clustering = consensusClustering(texts, seed);
             if (!clustering)
                 return makeError(clustering.error().code,
                                  "grouping the " + std::string(key(force))
