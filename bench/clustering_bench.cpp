@@ -14,7 +14,6 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <map>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
@@ -131,11 +130,8 @@ int main(int argc, char **argv)
             std::cerr << "jtbd_bench_clustering: " << statements.error().message << '\n';
             return 2;
         }
-        std::map<std::string, int> ids;
-        std::vector<int> truth;
-        for (const std::string &label : statements->labels)
-            truth.push_back(ids.try_emplace(label, static_cast<int>(ids.size())).first->second);
-        const int k = static_cast<int>(ids.size());
+        const std::vector<int> truth = statements->labelNumbers();
+        const int k = truth.empty() ? 0 : *std::max_element(truth.begin(), truth.end()) + 1;
 
         std::vector<double> ours;
         std::vector<double> theirs;

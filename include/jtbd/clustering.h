@@ -60,6 +60,10 @@ struct StatementTable
     std::vector<std::string> labels; // one per text when a label column was named, else empty
     std::vector<std::size_t> lines;  // the line each row starts on
     std::string textColumn;          // the column the texts came from
+
+    // Each row's label as a number, 0 … (distinct labels - 1) in order of first appearance: the
+    // reference scoreAgreement takes. Empty when there are no labels.
+    std::vector<int> labelNumbers() const;
 };
 
 // The texts come from textColumn, or when it is empty from a column named "text", or else from

@@ -8,7 +8,6 @@
 #include <chrono>
 #include <cstdio>
 #include <iostream>
-#include <map>
 #include <nlohmann/json.hpp>
 
 namespace jtbd::cli {
@@ -93,13 +92,8 @@ int affinitize(const AffinitizeOptions &options)
         return report(clustered.error());
 
     std::optional<AgreementScores> scores;
-    if (!table->labels.empty()) {
-        std::map<std::string, int> ids;
-        std::vector<int> truth;
-        for (const std::string &label : table->labels)
-            truth.push_back(ids.try_emplace(label, static_cast<int>(ids.size())).first->second);
-        scores = scoreAgreement(clustered->assignment, truth);
-    }
+    if (!table->labels.empty())
+        scores = scoreAgreement(clustered->assignment, table->labelNumbers());
 
     if (!options.out.empty()) {
         if (Status written = writeFileAtomically(options.out, clustersCsv(*table, *clustered));

@@ -5,9 +5,9 @@
 #include <jtbd/clustering.h>
 #include <jtbd/file_io.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <gtest/gtest.h>
-#include <map>
 #include <set>
 
 namespace jtbd {
@@ -34,11 +34,9 @@ load(const std::string &relative, const std::string &textColumn, const std::stri
         expectOk(readFile(path), "the labelled data the budgets are scored on");
     StatementTable table = expectOk(readStatements(bytes, path.string(), textColumn, labelColumn));
     Labelled data;
-    std::map<std::string, int> ids;
-    for (const std::string &label : table.labels)
-        data.labels.push_back(ids.try_emplace(label, static_cast<int>(ids.size())).first->second);
+    data.labels = table.labelNumbers();
     data.texts = std::move(table.texts);
-    data.classes = static_cast<int>(ids.size());
+    data.classes = *std::max_element(data.labels.begin(), data.labels.end()) + 1;
     return data;
 }
 
@@ -266,6 +264,7 @@ TEST(Statements, ReadsTsvAndCsvAndNamesWhatIsWrong)
         readStatements("label\ttext\na\tfirst one\r\nb\tsay \"hi\" twice\n", "x.tsv", "", "label"));
     EXPECT_EQ(tsv.texts, (std::vector<std::string>{"first one", "say \"hi\" twice"}));
     EXPECT_EQ(tsv.labels, (std::vector<std::string>{"a", "b"}));
+    EXPECT_EQ(tsv.labelNumbers(), (std::vector<int>{0, 1}));
 
     // Without a "text" column, the column with the longest values.
     StatementTable csv = expectOk(readStatements(

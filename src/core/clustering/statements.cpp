@@ -4,6 +4,7 @@
 #include <jtbd/text.h>
 
 #include <algorithm>
+#include <map>
 #include <optional>
 
 namespace jtbd {
@@ -78,6 +79,17 @@ bool looksTabSeparated(std::string_view bytes, const std::string &sourceName)
 }
 
 } // namespace
+
+std::vector<int> StatementTable::labelNumbers() const
+{
+    std::map<std::string, int> numbers;
+    std::vector<int> result;
+    result.reserve(labels.size());
+    for (const std::string &label : labels)
+        result.push_back(
+            numbers.try_emplace(label, static_cast<int>(numbers.size())).first->second);
+    return result;
+}
 
 Result<StatementTable> readStatements(std::string_view bytes,
                                       const std::string &sourceName,

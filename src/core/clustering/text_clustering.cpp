@@ -613,6 +613,73 @@ std::string TextCluster::label(std::size_t termCount) const
     return text;
 }
 
+namespace {
+
+// Labels: the terms most over-represented in each cluster, and its most central text (the
+// highest cosine with the cluster's mean vector). Cluster numbers are below clusterCount.
+std::vector<TextCluster>
+describe(const TextFeatures &features, std::span<const int> assignment, std::size_t clusterCount)
+{
+    const std::size_t textCount = assignment.size();
+    std::vector<TextCluster> clusters(clusterCount);
+    std::vector<std::vector<std::uint32_t>> members(clusterCount);
+    for (std::uint32_t i = 0; i < textCount; ++i)
+        members[static_cast<std::size_t>(assignment[i])].push_back(i);
+    const double n = static_cast<double>(textCount);
+    std::vector<double> centre(features.termNames.size(), 0.0);
+    std::vector<std::uint32_t> inCluster(features.termNames.size(), 0);
+    for (std::size_t c = 0; c < clusterCount; ++c) {
+        TextCluster &cluster = clusters[c];
+        cluster.size = members[c].size();
+        if (members[c].empty())
+            continue;
+        std::vector<std::uint32_t> present; // the terms of this cluster's texts
+        for (std::uint32_t r : members[c]) {
+            const auto terms = features.rowTerms(r);
+            const auto weights = features.rowWeights(r);
+            for (std::size_t i = 0; i < terms.size(); ++i) {
+                if (inCluster[terms[i]]++ == 0)
+                    present.push_back(terms[i]);
+                centre[terms[i]] += weights[i];
+            }
+        }
+        std::vector<std::pair<double, std::uint32_t>> scored;
+        const double clusterSize = static_cast<double>(cluster.size);
+        for (std::uint32_t t : present) {
+            const double share = inCluster[t] / clusterSize;
+            const double overall = features.documentFrequency[t] / n;
+            if (inCluster[t] >= 2 || cluster.size == 1)
+                scored.emplace_back(share * std::log(1.0 + share / overall), t);
+        }
+        std::sort(scored.begin(), scored.end(), [&](const auto &a, const auto &b) {
+            return a.first != b.first ? a.first > b.first
+                                      : features.termNames[a.second] < features.termNames[b.second];
+        });
+        for (std::size_t i = 0; i < std::min<std::size_t>(5, scored.size()); ++i)
+            cluster.terms.push_back(features.termNames[scored[i].second]);
+        double bestScore = -1;
+        cluster.centralIndex = members[c].front();
+        for (std::uint32_t r : members[c]) {
+            double score = 0;
+            const auto terms = features.rowTerms(r);
+            const auto weights = features.rowWeights(r);
+            for (std::size_t i = 0; i < terms.size(); ++i)
+                score += weights[i] * centre[terms[i]];
+            if (score > bestScore) {
+                bestScore = score;
+                cluster.centralIndex = r;
+            }
+        }
+        for (std::uint32_t t : present) {
+            inCluster[t] = 0;
+            centre[t] = 0;
+        }
+    }
+    return clusters;
+}
+
+} // namespace
+
 Result<std::vector<TextCluster>> describeClusters(std::span<const std::string> texts,
                                                   std::span<const int> assignment,
                                                   const std::string &language)
@@ -632,64 +699,7 @@ Result<std::vector<TextCluster>> describeClusters(std::span<const std::string> t
     auto features = clustering::textFeatures(texts, {language, false});
     if (!features)
         return features.error();
-    // Labels: the terms most over-represented in a cluster, and its most central text (the
-    // highest cosine with the cluster's mean vector).
-    std::vector<TextCluster> clusters(clusterCount);
-    std::vector<std::vector<std::uint32_t>> members(clusterCount);
-    for (std::uint32_t i = 0; i < texts.size(); ++i)
-        members[static_cast<std::size_t>(assignment[i])].push_back(i);
-    const double n = static_cast<double>(texts.size());
-    std::vector<double> centre(features->termNames.size(), 0.0);
-    std::vector<std::uint32_t> inCluster(features->termNames.size(), 0);
-    for (std::size_t c = 0; c < clusterCount; ++c) {
-        TextCluster &cluster = clusters[c];
-        cluster.size = members[c].size();
-        if (members[c].empty())
-            continue;
-        std::vector<std::uint32_t> present; // the terms of this cluster's texts
-        for (std::uint32_t r : members[c]) {
-            const auto terms = features->rowTerms(r);
-            const auto weights = features->rowWeights(r);
-            for (std::size_t i = 0; i < terms.size(); ++i) {
-                if (inCluster[terms[i]]++ == 0)
-                    present.push_back(terms[i]);
-                centre[terms[i]] += weights[i];
-            }
-        }
-        std::vector<std::pair<double, std::uint32_t>> scored;
-        const double clusterSize = static_cast<double>(cluster.size);
-        for (std::uint32_t t : present) {
-            const double share = inCluster[t] / clusterSize;
-            const double overall = features->documentFrequency[t] / n;
-            if (inCluster[t] >= 2 || cluster.size == 1)
-                scored.emplace_back(share * std::log(1.0 + share / overall), t);
-        }
-        std::sort(scored.begin(), scored.end(), [&](const auto &a, const auto &b) {
-            return a.first != b.first
-                       ? a.first > b.first
-                       : features->termNames[a.second] < features->termNames[b.second];
-        });
-        for (std::size_t i = 0; i < std::min<std::size_t>(5, scored.size()); ++i)
-            cluster.terms.push_back(features->termNames[scored[i].second]);
-        double bestScore = -1;
-        cluster.centralIndex = members[c].front();
-        for (std::uint32_t r : members[c]) {
-            double score = 0;
-            const auto terms = features->rowTerms(r);
-            const auto weights = features->rowWeights(r);
-            for (std::size_t i = 0; i < terms.size(); ++i)
-                score += weights[i] * centre[terms[i]];
-            if (score > bestScore) {
-                bestScore = score;
-                cluster.centralIndex = r;
-            }
-        }
-        for (std::uint32_t t : present) {
-            inCluster[t] = 0;
-            centre[t] = 0;
-        }
-    }
-    return clusters;
+    return describe(*features, assignment, clusterCount);
 }
 
 Result<TextClustering> clusterTexts(std::span<const std::string> texts,
@@ -755,10 +765,7 @@ Result<TextClustering> clusterTexts(std::span<const std::string> texts,
     for (int &c : result.assignment)
         c = renumber[static_cast<std::size_t>(c)];
 
-    auto described = describeClusters(texts, result.assignment, options.language);
-    if (!described)
-        return described.error();
-    result.clusters = std::move(*described);
+    result.clusters = describe(*features, result.assignment, order.size());
     return result;
 }
 
