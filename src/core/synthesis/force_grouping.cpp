@@ -82,6 +82,39 @@ static Result<TextClustering> consensusClustering(const std::vector<std::string>
     return consensus; // its clusters' labels are replaced by the caller's
 }
 
+Result<std::vector<std::string>> readQuoteContext(const Study &study, const Evidence &evidence)
+{
+    std::vector<std::string> context(evidence.highlights.size());
+    auto isForceQuote = [&](std::size_t position) {
+        return std::any_of(kForces.begin(), kForces.end(), [&](Force force) {
+            return evidence.carries(position, force);
+        });
+    };
+    for (const auto &[interviewId, positions] : evidence.byStory) {
+        // Only the force quotes are grouped; a story without one needs no turns read.
+        if (std::none_of(positions.begin(), positions.end(), isForceQuote))
+            continue;
+        auto turns = study.turns(interviewId);
+        if (!turns)
+            return turns.error();
+        // Both lists are in text order, so one pass pairs each quote with the turns it covers.
+        std::size_t t = 0;
+        for (std::size_t position : positions) {
+            const Highlight &h = evidence.highlights[position];
+            while (t < turns->size() && (*turns)[t].textEnd <= h.start)
+                ++t;
+            if (!isForceQuote(position))
+                continue;
+            for (std::size_t u = t; u < turns->size() && (*turns)[u].textStart < h.end; ++u) {
+                if (!context[position].empty())
+                    context[position] += '\n';
+                context[position] += (*turns)[u].text;
+            }
+        }
+    }
+    return context;
+}
+
 Result<ForceGrouping> groupForces(const Evidence &evidence,
                                   const std::vector<std::string> &context,
                                   const std::vector<ForceGroup> &previous,

@@ -65,29 +65,6 @@ Result<Evidence> readEvidence(const Study &study)
     return evidence;
 }
 
-Result<std::vector<std::string>> readQuoteContext(const Study &study, const Evidence &evidence)
-{
-    std::vector<std::string> context(evidence.highlights.size());
-    for (const auto &[interviewId, positions] : evidence.byStory) {
-        auto turns = study.turns(interviewId);
-        if (!turns)
-            return turns.error();
-        // Both lists are in text order, so one pass pairs each quote with the turns it covers.
-        std::size_t t = 0;
-        for (std::size_t position : positions) {
-            const Highlight &h = evidence.highlights[position];
-            while (t < turns->size() && (*turns)[t].textEnd <= h.start)
-                ++t;
-            for (std::size_t u = t; u < turns->size() && (*turns)[u].textStart < h.end; ++u) {
-                if (!context[position].empty())
-                    context[position] += '\n';
-                context[position] += (*turns)[u].text;
-            }
-        }
-    }
-    return context;
-}
-
 StoryMatrix buildMatrix(const Evidence &evidence,
                         const std::vector<ForceGroup> &groups,
                         const std::vector<StoryGroupMark> &marks)
