@@ -77,16 +77,12 @@ std::unordered_map<Id, QString> storyNames(const Study &study)
 ForceGroupModel::ForceGroupModel(StudyDocument *document, QObject *parent)
     : QAbstractItemModel(parent)
     , m_document(document)
+    , m_reloads(new DeferredReload(
+          [this] {
+              reload();
+          },
+          this))
 {
-    // Bursts of notifications (an undo announces several) read the study once.
-    m_reloadTimer.setSingleShot(true);
-    m_reloadTimer.setInterval(0);
-    connect(&m_reloadTimer, &QTimer::timeout, this, [this] {
-        if (m_active)
-            reload();
-        else
-            m_stale = true;
-    });
     connect(document, &StudyDocument::changed, this, &ForceGroupModel::onChanged);
     reload();
 }
@@ -103,9 +99,7 @@ void ForceGroupModel::setForce(Force force)
 
 void ForceGroupModel::setActive(bool active)
 {
-    m_active = active;
-    if (active && (m_stale || m_reloadTimer.isActive()))
-        reload();
+    m_reloads->setActive(active);
 }
 
 void ForceGroupModel::onChanged(const Change &change)
@@ -118,7 +112,7 @@ void ForceGroupModel::onChanged(const Change &change)
     case Change::Kind::Codes:        // a code nested under the force, merged or deleted
     case Change::Kind::Jobs:         // a run of the synthesis replaces the groups and the jobs
     case Change::Kind::Everything:
-        m_reloadTimer.start();
+        m_reloads->request();
         break;
     default:
         break;
@@ -127,8 +121,7 @@ void ForceGroupModel::onChanged(const Change &change)
 
 void ForceGroupModel::reload()
 {
-    m_reloadTimer.stop();
-    m_stale = false;
+    m_reloads->reloading();
     const Study &study = m_document->study();
 
     std::vector<ForceGroup> groups;

@@ -7,9 +7,9 @@
 
 #include <QAbstractItemModel>
 #include <QString>
-#include <QTimer>
 
 #include <app/commands/force_group_commands.h>
+#include <app/models/deferred_reload.h>
 #include <unordered_map>
 #include <vector>
 
@@ -134,9 +134,7 @@ private:
     std::vector<ForceGroup> m_groups;
     std::vector<Row> m_rows; // the groups by id, then the ungrouped quotes
     int m_quoteCount = 0;
-    QTimer m_reloadTimer;
-    bool m_active = true;
-    bool m_stale = false; // a change came while not active
+    DeferredReload *m_reloads;
 };
 
 } // namespace jtbd::app

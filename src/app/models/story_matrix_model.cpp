@@ -16,15 +16,12 @@ namespace jtbd::app {
 StoryMatrixModel::StoryMatrixModel(StudyDocument *document, QObject *parent)
     : QAbstractTableModel(parent)
     , m_document(document)
+    , m_reloads(new DeferredReload(
+          [this] {
+              reload();
+          },
+          this))
 {
-    m_reloadTimer.setSingleShot(true);
-    m_reloadTimer.setInterval(0);
-    connect(&m_reloadTimer, &QTimer::timeout, this, [this] {
-        if (m_active)
-            reload();
-        else
-            m_stale = true;
-    });
     connect(document, &StudyDocument::changed, this, &StoryMatrixModel::onChanged);
     reload();
 }
@@ -33,9 +30,7 @@ StoryMatrixModel::~StoryMatrixModel() = default;
 
 void StoryMatrixModel::setActive(bool active)
 {
-    m_active = active;
-    if (active && (m_stale || m_reloadTimer.isActive()))
-        reload();
+    m_reloads->setActive(active);
 }
 
 void StoryMatrixModel::onChanged(const Change &change)
@@ -48,7 +43,7 @@ void StoryMatrixModel::onChanged(const Change &change)
     case Change::Kind::Interviews:
     case Change::Kind::Codes:
     case Change::Kind::Everything:
-        m_reloadTimer.start();
+        m_reloads->request();
         break;
     default:
         break;
@@ -57,8 +52,7 @@ void StoryMatrixModel::onChanged(const Change &change)
 
 void StoryMatrixModel::reload()
 {
-    m_reloadTimer.stop();
-    m_stale = false;
+    m_reloads->reloading();
     const Study &study = m_document->study();
     StoryMatrix matrix;
     if (auto read = storyMatrix(study))

@@ -7,8 +7,8 @@
 
 #include <QAbstractTableModel>
 #include <QString>
-#include <QTimer>
 
+#include <app/models/deferred_reload.h>
 #include <vector>
 
 namespace jtbd::app {
@@ -75,9 +75,7 @@ private:
     StoryMatrix m_matrix;
     std::vector<Column> m_columns;
     std::vector<QString> m_stories;
-    QTimer m_reloadTimer;
-    bool m_active = true;
-    bool m_stale = false; // a change came while not active
+    DeferredReload *m_reloads;
 };
 
 } // namespace jtbd::app
