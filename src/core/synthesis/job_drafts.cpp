@@ -444,6 +444,18 @@ private:
     }
 
     std::vector<Quote> quotesWith(const std::string &key) const;
+
+    // `first`, then the quotes of `more` that do not carry `key` (so none comes twice).
+    std::vector<Quote>
+    joined(std::vector<Quote> first, const std::vector<Quote> &more, const std::string &key) const
+    {
+        for (const Quote &q : more) {
+            if (!carries(q, key))
+                first.push_back(q);
+        }
+        return first;
+    }
+
     std::vector<Quote> groupQuotes(std::size_t group) const;
     std::vector<std::size_t> groupsByDominance(Force force) const;
     void add(DraftPart part, std::string text, std::vector<Id> highlightIds);
@@ -636,11 +648,8 @@ void Drafter::draftStory()
     Candidate feeling;
     {
         const auto bonus = groupBonus(Force::Push);
-        std::vector<Quote> pool = pushes;
-        for (const Quote &q : quotesWith("struggling-moment")) {
-            if (!carries(q, codeKey(Force::Push)))
-                pool.push_back(q);
-        }
+        const std::vector<Quote> pool =
+            joined(pushes, quotesWith("struggling-moment"), codeKey(Force::Push));
         for (const Quote &q : pool) {
             const double base = bonusOf(bonus, q) + (carries(q, "struggling-moment") ? 2.0 : 0.0)
                                 + 0.5 * q.highlight->intensity;
@@ -670,11 +679,8 @@ void Drafter::draftStory()
     Candidate want;
     {
         const auto bonus = groupBonus(Force::Pull);
-        std::vector<Quote> pool = pulls;
-        for (const Quote &q : quotesWith("hire-criterion")) {
-            if (!carries(q, codeKey(Force::Pull)))
-                pool.push_back(q);
-        }
+        const std::vector<Quote> pool =
+            joined(pulls, quotesWith("hire-criterion"), codeKey(Force::Pull));
         for (const Quote &q : pool) {
             const double base = bonusOf(bonus, q) + (carries(q, "hire-criterion") ? 1.0 : 0.0)
                                 + 0.5 * q.highlight->intensity;
@@ -712,11 +718,7 @@ void Drafter::draftStory()
 
     std::vector<Phrase> phrases;
     {
-        std::vector<Quote> pool = outcomes;
-        for (const Quote &q : pulls) {
-            if (!carries(q, "desired-outcome"))
-                pool.push_back(q);
-        }
+        const std::vector<Quote> pool = joined(outcomes, pulls, "desired-outcome");
         const Typicality typicalOutcome(pool);
         for (const Quote &q : pool) {
             if (want.highlight == q.highlight)
