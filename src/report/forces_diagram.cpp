@@ -157,6 +157,47 @@ loadForcesDiagram(const Study &study, const Scope &scope, Weighting weighting, i
     return data;
 }
 
+ForcesDiagramData forcesDiagramData(const ReportJob &job,
+                                    const QString &studyName,
+                                    Weighting weighting,
+                                    int quotesPerForce)
+{
+    ForcesDiagramData data;
+    data.scope = Scope::job(job.job.id);
+    data.weighting = weighting;
+    const auto stories = static_cast<std::int64_t>(job.stories.empty() ? job.job.interviewIds.size()
+                                                                       : job.stories.size());
+    data.scopeText = QStringLiteral("Job: ") + toQString(job.job.name) + QStringLiteral(" (")
+                     + number(stories)
+                     + (stories == 1 ? QStringLiteral(" story)") : QStringLiteral(" stories)"));
+    data.title = QStringLiteral("Forces of progress \u2014 ") + data.scopeText;
+    data.studyName = studyName;
+    for (Force force : kForces) {
+        const ReportForce &source = job[force];
+        ForceEvidence &evidence = data.forces.at(index(force));
+        evidence.tally = source.tally;
+        data.summary[force] = source.tally;
+        for (const ReportQuote &quote : source.quotes) {
+            if (quotesPerForce >= 0 && static_cast<int>(evidence.quotes.size()) >= quotesPerForce)
+                break;
+            ForceQuote q;
+            q.highlightId = quote.highlightId;
+            q.interviewId = quote.interviewId;
+            q.text = toQString(quote.text);
+            q.participantCode = toQString(quote.participantCode);
+            q.participantPseudonym = toQString(quote.participantPseudonym);
+            q.intensity = quote.intensity;
+            q.confidence = quote.confidence;
+            evidence.quotes.push_back(std::move(q));
+        }
+        const auto left = static_cast<std::int64_t>(source.quotes.size() - evidence.quotes.size());
+        evidence.more = std::max<std::int64_t>(
+            source.more + left,
+            evidence.tally.count - static_cast<std::int64_t>(evidence.quotes.size()));
+    }
+    return data;
+}
+
 namespace {
 
 struct Metrics

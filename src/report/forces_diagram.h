@@ -4,6 +4,7 @@
 
 #include "painting_support.h"
 
+#include <jtbd/export.h>
 #include <jtbd/forces.h>
 #include <jtbd/study.h>
 
@@ -46,7 +47,16 @@ struct ForcesDiagramData
     Scope scope;
     Weighting weighting = Weighting::Intensity;
     QString title;     // "Forces of progress — Whole study"
-    QString scopeText; // "Whole study", "Interview P01: …", "Job: …", "Participants with …"
+    QString scopeText; // The diagram of one job of a report: its tallies and the quotes the report
+                       // chose, as they are
+    // there (redacted when the report is), at most `quotesPerForce` of each force (all when
+    // negative); the rest are counted as more.
+    ForcesDiagramData forcesDiagramData(const ReportJob &job,
+                                        const QString &studyName,
+                                        Weighting weighting,
+                                        int quotesPerForce = -1);
+
+    // "Whole study", "Interview P01: …", "Job: …", "Participants with …"
     QString studyName;
     ForcesSummary summary;
     std::array<ForceEvidence, 4> forces{}; // indexed by Force
@@ -79,6 +89,14 @@ Result<ForcesDiagramData> loadForcesDiagram(const Study &study,
                                             const Scope &scope,
                                             Weighting weighting,
                                             int quotesPerForce = kDefaultQuotesPerForce);
+
+// The diagram of one job of a report: its tallies and the quotes the report chose, as they are
+// there (redacted when the report is), at most `quotesPerForce` of each force (all when
+// negative); the rest are counted as more.
+ForcesDiagramData forcesDiagramData(const ReportJob &job,
+                                    const QString &studyName,
+                                    Weighting weighting,
+                                    int quotesPerForce = -1);
 
 // "Whole study", "Interview P01: Robin, brand designer…", "Job: Get paid on time…",
 // "Participants with region = Wales".
