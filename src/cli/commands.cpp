@@ -187,17 +187,6 @@ int import(const fs::path &path,
     return kSuccess;
 }
 
-int exportJson(const fs::path &path, const fs::path &out)
-{
-    auto study = openStudy(path);
-    if (!study)
-        return report(study.error());
-    if (auto written = exportStudyJson(*study, out); !written)
-        return report(written.error());
-    std::cout << "Exported " << path.string() << " to " << out.string() << "\n";
-    return kSuccess;
-}
-
 int stats(const fs::path &path, bool json)
 {
     auto study = openStudy(path);
@@ -247,7 +236,8 @@ int forces(const fs::path &path,
            std::optional<long long> interviewId,
            std::optional<long long> jobId,
            const std::string &weightingName,
-           bool json)
+           bool json,
+           const ForcesImage &image)
 {
     auto study = openStudy(path);
     if (!study)
@@ -268,6 +258,8 @@ int forces(const fs::path &path,
         scopeName = "job " + std::to_string(*jobId) + " (" + job->name + ")";
     }
     const Weighting weighting = weightingName == "count" ? Weighting::Count : Weighting::Intensity;
+    if (!image.png.empty() || !image.svg.empty())
+        return writeForcesImage(*study, scope, weighting, image);
     auto summary = study->forcesSummary(scope);
     if (!summary)
         return report(summary.error());

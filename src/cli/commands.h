@@ -1,6 +1,7 @@
 // The jtbd subcommands: each takes parsed arguments, prints its result and returns an exit code.
 #pragma once
 
+#include <jtbd/export.h>
 #include <jtbd/result.h>
 #include <jtbd/study.h>
 
@@ -33,13 +34,22 @@ int import(const std::filesystem::path &study,
            const std::string &format,
            const std::string &participant,
            const std::vector<std::string> &interviewers);
-int exportJson(const std::filesystem::path &study, const std::filesystem::path &out);
 int stats(const std::filesystem::path &study, bool json);
+
+// `jtbd forces` draws the diagram as an image when a path is given.
+struct ForcesImage
+{
+    std::filesystem::path png;
+    std::filesystem::path svg;
+    bool redact = false;
+};
+
 int forces(const std::filesystem::path &study,
            std::optional<long long> interviewId,
            std::optional<long long> jobId,
            const std::string &weighting,
-           bool json);
+           bool json,
+           const ForcesImage &image);
 int interviews(const std::filesystem::path &study, bool json);
 int check(const std::filesystem::path &study);
 
@@ -62,6 +72,28 @@ struct AffinitizeOptions
 };
 
 int affinitize(const AffinitizeOptions &options);
+
+// Exports (export_command.cpp): any of the four files in one run, each written atomically.
+struct ExportRequest
+{
+    std::filesystem::path study;
+    std::filesystem::path pdf;        // the report
+    std::filesystem::path jobStories; // job stories JSON
+    std::filesystem::path csv;        // highlights CSV
+    std::filesystem::path json;       // the whole study as JSON (never redacted: a backup)
+    bool redact = false;
+    bool includeMemos = false;
+    std::vector<long long> jobIds;
+};
+
+int exportStudy(const ExportRequest &request);
+
+// What needs Qt's drawing (report_command.cpp; without Qt, an error saying so).
+int writePdf(const Study &study, const ExportOptions &options, const std::filesystem::path &out);
+int writeForcesImage(const Study &study,
+                     const Scope &scope,
+                     Weighting weighting,
+                     const ForcesImage &image);
 
 // Full-text search over every turn (search_command.cpp).
 struct SearchOptions

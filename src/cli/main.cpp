@@ -45,11 +45,25 @@ int main(int argc, char **argv)
     importCmd->add_option(
         "--interviewer", interviewers, "A speaker who is an interviewer (repeatable)");
 
-    Path jsonOut;
-    auto *exportCmd = app.add_subcommand("export", "Export the study");
-    exportCmd->add_option("STUDY", study, "The study file")->required();
-    exportCmd->add_option("--json", jsonOut, "Write the whole study as JSON to this file")
-        ->required();
+    cli::ExportRequest exportRequest;
+    auto *exportCmd = app.add_subcommand(
+        "export", "Export the study: a PDF report, job stories as JSON, highlights as CSV");
+    exportCmd->add_option("STUDY", exportRequest.study, "The study file")->required();
+    exportCmd->add_option("--pdf", exportRequest.pdf, "Write the report as a PDF to this file");
+    exportCmd->add_option(
+        "--job-stories", exportRequest.jobStories, "Write the job stories as JSON to this file");
+    exportCmd->add_option(
+        "--csv", exportRequest.csv, "Write every highlight as a CSV row to this file");
+    exportCmd->add_option(
+        "--json", exportRequest.json, "Write the whole study as JSON to this file");
+    exportCmd->add_flag("--redact",
+                        exportRequest.redact,
+                        "Pseudonyms only: real names left out and replaced inside quotes");
+    exportCmd->add_option("--jobs", exportRequest.jobIds, "Only these jobs (ids, comma separated)")
+        ->delimiter(',');
+    exportCmd->add_flag("--include-memos",
+                        exportRequest.includeMemos,
+                        "Include highlight memos, job notes and interview notes");
 
     bool json = false;
     auto *statsCmd = app.add_subcommand("stats", "Count what the study holds");
@@ -69,6 +83,12 @@ int main(int argc, char **argv)
     forcesCmd->add_option("--by", weighting, "Weigh forces by summed intensity or by count")
         ->check(CLI::IsMember({"intensity", "count"}));
     forcesCmd->add_flag("--json", json, "Print JSON");
+    cli::ForcesImage forcesImage;
+    forcesCmd->add_option("--png", forcesImage.png, "Draw the diagram as a PNG to this file");
+    forcesCmd->add_option("--svg", forcesImage.svg, "Draw the diagram as an SVG to this file");
+    forcesCmd->add_flag("--redact",
+                        forcesImage.redact,
+                        "In the image: real names inside quotes replaced by pseudonyms");
 
     auto *interviewsCmd = app.add_subcommand("interviews", "List the interviews with their ids");
     interviewsCmd->add_option("STUDY", study, "The study file")->required();
@@ -162,11 +182,11 @@ int main(int argc, char **argv)
     if (*importCmd)
         return cli::import(study, files, format, participant, interviewers);
     if (*exportCmd)
-        return cli::exportJson(study, jsonOut);
+        return cli::exportStudy(exportRequest);
     if (*statsCmd)
         return cli::stats(study, json);
     if (*forcesCmd)
-        return cli::forces(study, interviewId, jobId, weighting, json);
+        return cli::forces(study, interviewId, jobId, weighting, json, forcesImage);
     if (*interviewsCmd)
         return cli::interviews(study, json);
     if (*clusterCmd)
