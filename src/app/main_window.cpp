@@ -2,7 +2,6 @@
 #include "main_window.h"
 
 #include <jtbd/sample.h>
-#include <jtbd/study_json.h>
 
 #include <QAction>
 #include <QApplication>
@@ -25,7 +24,6 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTabWidget>
-#include <QThread>
 #include <QTimer>
 #include <QTreeView>
 #include <QUndoGroup>
@@ -35,6 +33,7 @@
 
 #include <app/commands/import_command.h>
 #include <app/commands/study_command.h>
+#include <app/dialogs/export_dialog.h>
 #include <app/dialogs/import_dialog.h>
 #include <app/dialogs/open_error.h>
 #include <app/logging.h>
@@ -47,6 +46,7 @@
 #include <app/panels/timeline_panel.h>
 #include <app/panels/transcript_panel.h>
 #include <app/study_document.h>
+#include <tuple>
 
 namespace jtbd::app {
 
@@ -69,10 +69,12 @@ MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
     , m_undoGroup(new QUndoGroup(this))
     , m_statusTimer(new QTimer(this))
+    , m_exporter(new ExportRunner(this))
 {
     m_statusTimer->setSingleShot(true);
     m_statusTimer->setInterval(400);
     connect(m_statusTimer, &QTimer::timeout, this, &MainWindow::updateStatus);
+    connect(m_exporter, &ExportRunner::finished, this, &MainWindow::exportFinished);
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("JTBD Workbench"));
     m_errorPresenter = [this](const ErrorText &error) {
@@ -132,10 +134,9 @@ MainWindow::MainWindow(QWidget *parent)
 
 MainWindow::~MainWindow()
 {
-    if (m_exportThread) {
-        cancelExport();
-        m_exportThread->wait();
-    }
+    // An export still running is cancelled; it leaves no file.
+    delete m_exporter;
+    m_exporter = nullptr;
     // The panels refer to the document: remove them first.
     setDocument(nullptr);
 }
@@ -200,6 +201,19 @@ void MainWindow::buildMenus()
     import->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
     import->setObjectName(QStringLiteral("importAction"));
     auto *exportMenu = file->addMenu(tr("&Export"));
+    const std::tuple<QString, ExportFormat, const char *> reports[] = {
+        {tr("Report as &PDF…"), ExportFormat::ReportPdf, "exportReportAction"},
+        {tr("Job Stories as JSON…"), ExportFormat::JobStoriesJson, "exportJobStoriesAction"},
+        {tr("Highlights as CSV…"), ExportFormat::HighlightsCsv, "exportHighlightsAction"},
+    };
+    for (const auto &[text, format, name] : reports) {
+        auto *action = exportMenu->addAction(text, this, [this, f = format] {
+            showExportDialog(f);
+        });
+        action->setObjectName(QString::fromLatin1(name));
+        m_studyActions << action;
+    }
+    exportMenu->addSeparator();
     auto *exportJson =
         exportMenu->addAction(tr("Study as &JSON…"), this, &MainWindow::exportJsonDialog);
     auto *exportPng = exportMenu->addAction(tr("Forces Diagram as &PNG…"), this, [this] {
@@ -686,85 +700,65 @@ void MainWindow::exportJsonDialog()
     QString path = QFileDialog::getSaveFileName(this,
                                                 tr("Export Study as JSON"),
                                                 m_document->displayName() + QStringLiteral(".json"),
-                                                tr("JSON (*.json)"));
-    if (path.isEmpty())
+                                                exportFilter(ExportFormat::StudyJson));
+    if (!path.isEmpty())
+        runExportWithProgress({ExportFormat::StudyJson, path, {}});
+}
+
+ExportDialog *MainWindow::showExportDialog(ExportFormat format)
+{
+    if (!m_document || isExporting())
+        return nullptr;
+    auto *dialog = new ExportDialog(m_document->study(), m_document->displayName(), format, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        runExportWithProgress(dialog->request());
+    });
+    dialog->open();
+    return dialog;
+}
+
+void MainWindow::runExportWithProgress(const ExportRequest &request)
+{
+    if (!m_document || isExporting())
         return;
-    auto *progress = new QProgressDialog(
-        tr("Exporting the study to %1…").arg(QFileInfo(path).fileName()), tr("Cancel"), 0, 0, this);
-    progress->setWindowModality(Qt::WindowModal);
-    progress->setMinimumDuration(400);
-    connect(progress, &QProgressDialog::canceled, this, &MainWindow::cancelExport);
-    connect(this, &MainWindow::exportFinished, progress, &QObject::deleteLater);
+    exportFile(request);
+    if (!isExporting())
+        return;
+    m_exporter->showProgress(this);
     connect(
-        this,
-        &MainWindow::exportFinished,
+        m_exporter,
+        &ExportRunner::finished,
         this,
         [this](bool written, const QString &message) {
-            if (written)
+            if (written || m_exporter->wasCancelled())
                 statusBar()->showMessage(message, 8000);
-            else if (!m_exportCancelled || !*m_exportCancelled)
-                presentError({tr("Export failed"), message});
             else
-                statusBar()->showMessage(message, 8000);
+                presentError({tr("Export failed"), message});
         },
         Qt::SingleShotConnection);
-    exportJson(path);
 }
 
 void MainWindow::exportJson(const QString &path)
 {
-    if (!m_document || isExporting())
-        return;
-    // The export reads through its own connection, so the window keeps working on the study;
-    // it writes beside the target and the file takes its name only once complete.
-    const std::filesystem::path study = m_document->path();
-    const std::filesystem::path target = path.toStdString();
-    const std::filesystem::path partial = target.string() + ".part";
-    auto cancelled = std::make_shared<std::atomic_bool>(false);
-    auto status = std::make_shared<Status>();
-    m_exportCancelled = cancelled;
-    m_exportThread = QThread::create([study, partial, status] {
-        auto reader = Study::open(study);
-        *status = reader ? exportStudyJson(*reader, partial) : Status(reader.error());
-    });
-    connect(m_exportThread, &QThread::finished, this, [this, target, partial, cancelled, status] {
-        m_exportThread->deleteLater();
-        m_exportThread = nullptr;
-        std::error_code ignored;
-        const QString name = QDir::toNativeSeparators(QString::fromStdString(target.string()));
-        if (*cancelled) {
-            std::filesystem::remove(partial, ignored);
-            Q_EMIT exportFinished(false, tr("Export cancelled; %1 was not written.").arg(name));
-            return;
-        }
-        if (!*status) {
-            std::filesystem::remove(partial, ignored);
-            Q_EMIT exportFinished(false, toQString(status->error().message));
-            return;
-        }
-        std::error_code error;
-        std::filesystem::rename(partial, target, error);
-        if (error) {
-            std::filesystem::remove(partial, ignored);
-            Q_EMIT exportFinished(
-                false,
-                tr("Cannot write %1: %2").arg(name, QString::fromStdString(error.message())));
-            return;
-        }
-        Q_EMIT exportFinished(true, tr("Exported to %1").arg(name));
-    });
-    m_exportThread->start();
+    exportFile({ExportFormat::StudyJson, path, {}});
+}
+
+void MainWindow::exportFile(const ExportRequest &request)
+{
+    // The export reads through its own connection, so the window keeps working on the study.
+    if (m_document)
+        m_exporter->start(m_document->path(), request);
 }
 
 void MainWindow::cancelExport()
 {
-    if (m_exportCancelled)
-        *m_exportCancelled = true;
+    m_exporter->cancel();
 }
 
 bool MainWindow::isExporting() const
 {
-    return m_exportThread != nullptr;
+    return m_exporter && m_exporter->isRunning();
 }
 
 void MainWindow::showAbout()

@@ -5,7 +5,7 @@
 
 #include <QMainWindow>
 
-#include <atomic>
+#include <app/export_runner.h>
 #include <functional>
 #include <memory>
 
@@ -15,7 +15,6 @@ class QMenu;
 class QSortFilterProxyModel;
 class QStackedWidget;
 class QTabWidget;
-class QThread;
 class QTimer;
 class QTreeView;
 class QUndoGroup;
@@ -24,6 +23,7 @@ class QUndoView;
 namespace jtbd::app {
 
 class CodebookPanel;
+class ExportDialog;
 class ForceGroupsPanel;
 class ForcesPanel;
 class GuidePanel;
@@ -99,8 +99,15 @@ public:
     // appears only when the export is complete and was not cancelled. exportFinished() tells how
     // it ended.
     void exportJson(const QString &path);
+    // The same for any export (the report, the job stories, the highlights).
+    void exportFile(const ExportRequest &request);
     void cancelExport();
     bool isExporting() const;
+
+    // File > Export's dialog for the report formats, shown window-modal. Its Export button
+    // starts the export with a progress window; the status bar names the file written, an
+    // error is presented.
+    ExportDialog *showExportDialog(ExportFormat format);
 
     // How errors reach the person: a message box unless replaced (the tests record them).
     void setErrorPresenter(std::function<void(const ErrorText &)> presenter);
@@ -128,6 +135,7 @@ private:
     void openStudyDialog();
     void importDialog();
     void exportJsonDialog();
+    void runExportWithProgress(const ExportRequest &request);
     void showAbout();
 
     std::unique_ptr<StudyDocument> m_document;
@@ -155,8 +163,7 @@ private:
     QAction *m_undoAction = nullptr;
     QAction *m_redoAction = nullptr;
     std::function<void(const ErrorText &)> m_errorPresenter;
-    QThread *m_exportThread = nullptr;
-    std::shared_ptr<std::atomic_bool> m_exportCancelled;
+    ExportRunner *m_exporter = nullptr;
 };
 
 } // namespace jtbd::app

@@ -6,11 +6,15 @@
 
 #include <QApplication>
 #include <QDir>
+#include <QFileInfo>
+#include <QFont>
 #include <QImage>
+#include <QPainter>
 #include <QPixmap>
 #include <QTemporaryDir>
 
 #include <algorithm>
+#include <app/dialogs/export_dialog.h>
 #include <app/dialogs/open_error.h>
 #include <app/main_window.h>
 #include <app/panels/force_groups_panel.h>
@@ -178,6 +182,39 @@ QStringList writeScreenshots(const QString &folder, const QString &studyPath, QS
     QApplication::processEvents(); // the board reads what the synthesis stored
     if (!shoot(QStringLiteral("jobs-dendrogram")))
         return {};
+    // File > Export: the dialog over the window, as a window manager would place it.
+    if (auto *dialog = window.showExportDialog(ExportFormat::ReportPdf)) {
+        // A researcher's folder rather than this machine's, so the picture is the same anywhere.
+        dialog->setPath(QStringLiteral("/home/researcher/Documents/")
+                        + QFileInfo(dialog->path()).fileName());
+        QApplication::processEvents();
+        QImage image = window.grab().toImage();
+        const QImage front = dialog->grab().toImage();
+        // Offscreen windows have no frame: a plain title bar stands in for the window manager's.
+        const int titleHeight = 30;
+        QPainter painter(&image);
+        painter.fillRect(image.rect(), QColor(0, 0, 0, 70));
+        const QPoint at((image.width() - front.width()) / 2,
+                        (image.height() - front.height() - titleHeight) / 3 + titleHeight);
+        const QRect title(at.x(), at.y() - titleHeight, front.width(), titleHeight);
+        painter.fillRect(title.united(QRect(at, front.size())).adjusted(-1, -1, 1, 1),
+                         QColor(0, 0, 0, 140));
+        painter.fillRect(title, QColor(0xDD, 0xDD, 0xDD));
+        QFont font = dialog->font();
+        font.setBold(true);
+        painter.setFont(font);
+        painter.setPen(QColor(0x30, 0x30, 0x30));
+        painter.drawText(title, Qt::AlignCenter, dialog->windowTitle());
+        painter.drawImage(at, front);
+        painter.end();
+        dialog->reject();
+        const QString file = QDir(folder).filePath(QStringLiteral("export-dialog.png"));
+        if (!image.save(file)) {
+            *error = QStringLiteral("cannot write %1").arg(file);
+            return {};
+        }
+        written << file;
+    }
     window.close();
     return written;
 }

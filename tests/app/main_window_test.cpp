@@ -520,7 +520,8 @@ TEST(ScreenshotMode, WritesANonEmptyPngOfEveryPanel)
                              "jobs-board",
                              "jobs-dendrogram",
                              "force-groups",
-                             "story-matrix"}) {
+                             "story-matrix",
+                             "export-dialog"}) {
         const auto file = dir / (std::string(name) + ".png");
         ASSERT_TRUE(std::filesystem::exists(file)) << name;
         QImage image(q(file));
