@@ -1,6 +1,7 @@
 // jtbd_bench_report: times what leaves the tool (the PDF report, the job stories as JSON, the
 // highlights as CSV) for the sample study and the 2,000-interview study with 50 jobs, against the
 // budgets of docs/performance.md. Runs offscreen; a release build only means anything.
+#include "bench_support.h"
 #include "study_generator.h"
 
 #include <jtbd/export.h>
@@ -25,7 +26,6 @@
 namespace fs = std::filesystem;
 using namespace jtbd;
 using namespace jtbd::bench;
-using Clock = std::chrono::steady_clock;
 
 namespace {
 
@@ -39,43 +39,6 @@ struct Options
     int sampleRuns = 9;
     int largeRuns = 3;
     std::optional<fs::path> out;
-};
-
-[[noreturn]] void die(const std::string &message)
-{
-    std::cerr << "jtbd_bench_report: " << message << "\n";
-    std::exit(2);
-}
-
-template<typename T>
-T must(Result<T> result, const std::string &what)
-{
-    if (!result)
-        die(what + ": " + result.error().message);
-    if constexpr (!std::is_void_v<T>)
-        return std::move(result).value();
-}
-
-double msSince(Clock::time_point start)
-{
-    return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
-}
-
-struct Samples
-{
-    std::vector<double> ms;
-
-    double median() const
-    {
-        auto sorted = ms;
-        std::sort(sorted.begin(), sorted.end());
-        const auto n = sorted.size();
-        return n % 2 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
-    }
-
-    double max() const { return *std::max_element(ms.begin(), ms.end()); }
-
-    double min() const { return *std::min_element(ms.begin(), ms.end()); }
 };
 
 // One measured output: how long, how big, how many pages (the PDF only).

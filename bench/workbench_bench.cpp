@@ -1,5 +1,6 @@
 // jtbd_bench_workbench: times the workbench's interactive paths on the 2,000-interview study
 // against the budgets of docs/performance.md. Runs offscreen; a release build only means anything.
+#include "bench_support.h"
 #include "study_generator.h"
 
 #include <jtbd/study.h>
@@ -30,7 +31,6 @@
 namespace fs = std::filesystem;
 using namespace jtbd;
 using namespace jtbd::bench;
-using Clock = std::chrono::steady_clock;
 
 namespace {
 
@@ -45,43 +45,6 @@ struct Options
     int interviews = 2000;
     int runs = 11;
     std::optional<fs::path> out;
-};
-
-[[noreturn]] void die(const std::string &message)
-{
-    std::cerr << "jtbd_bench_workbench: " << message << "\n";
-    std::exit(2);
-}
-
-template<typename T>
-T must(Result<T> result, const std::string &what)
-{
-    if (!result)
-        die(what + ": " + result.error().message);
-    if constexpr (!std::is_void_v<T>)
-        return std::move(result).value();
-}
-
-double msSince(Clock::time_point start)
-{
-    return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
-}
-
-struct Samples
-{
-    std::vector<double> ms;
-
-    double median() const
-    {
-        auto sorted = ms;
-        std::sort(sorted.begin(), sorted.end());
-        const auto n = sorted.size();
-        return n % 2 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
-    }
-
-    double max() const { return *std::max_element(ms.begin(), ms.end()); }
-
-    double min() const { return *std::min_element(ms.begin(), ms.end()); }
 };
 
 // The study of the study benchmark, plus one interview of 20,000 words (the transcript budget's

@@ -15,24 +15,6 @@ namespace {
 // Debian's python, which has jsonschema (the python3 first on PATH may not).
 constexpr const char *kPython = "/usr/bin/python3";
 
-bool isWordByte(char c)
-{
-    return std::isalnum(static_cast<unsigned char>(c)) || (static_cast<unsigned char>(c) & 0x80);
-}
-
-// Whether `word` stands in `text` as a whole word, written as given.
-bool containsWord(std::string_view text, std::string_view word)
-{
-    for (auto at = text.find(word); at != std::string_view::npos; at = text.find(word, at + 1)) {
-        const bool before = at > 0 && isWordByte(text[at - 1]);
-        const std::size_t end = at + word.size();
-        const bool after = end < text.size() && isWordByte(text[end]);
-        if (!before && !after)
-            return true;
-    }
-    return false;
-}
-
 bool hasPartialFile(const fs::path &folder)
 {
     for (const auto &entry : fs::recursive_directory_iterator(folder))
@@ -70,21 +52,9 @@ protected:
         EXPECT_EQ(run.exitCode, 0) << run.err;
         const auto study = nlohmann::json::parse(readBytes(dir / "study.json"));
         std::vector<std::string> names;
-        for (const auto &p : study["participants"]) {
-            const std::string name = p["name"];
-            names.push_back(name);
-            std::size_t start = 0;
-            while (start < name.size()) {
-                const auto space = name.find(' ', start);
-                const auto part = name.substr(
-                    start, space == std::string::npos ? std::string::npos : space - start);
-                if (part.size() >= 2)
-                    names.push_back(part);
-                if (space == std::string::npos)
-                    break;
-                start = space + 1;
-            }
-        }
+        for (const auto &p : study["participants"])
+            for (auto &name : nameAndParts(p["name"]))
+                names.push_back(std::move(name));
         return names;
     }
 

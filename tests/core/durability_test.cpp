@@ -17,20 +17,6 @@ using namespace test;
 
 namespace {
 
-// Runs `body` in a child process and returns its exit status (or the signal that ended it).
-template<typename F>
-int inChild(F body)
-{
-    const pid_t pid = fork();
-    if (pid == 0) {
-        const int code = body();
-        _exit(code);
-    }
-    int status = 0;
-    waitpid(pid, &status, 0);
-    return WIFSIGNALED(status) ? 1000 + WTERMSIG(status) : WEXITSTATUS(status);
-}
-
 std::vector<TurnInput> bigTranscript()
 {
     std::vector<TurnInput> turns;

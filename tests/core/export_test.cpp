@@ -124,48 +124,6 @@ std::vector<std::pair<std::string, std::string>> allStrings(const ReportContent 
     return out;
 }
 
-bool isWordByte(char c)
-{
-    return std::isalnum(static_cast<unsigned char>(c)) || (static_cast<unsigned char>(c) & 0x80);
-}
-
-// Whether `word` stands in `text` as a whole word, written as given (what the redactor promises
-// to remove; "Benefit" holds "Ben" but not as a word).
-bool containsWord(std::string_view text, std::string_view word)
-{
-    for (auto at = text.find(word); at != std::string_view::npos; at = text.find(word, at + 1)) {
-        const bool before = at > 0 && isWordByte(text[at - 1]);
-        const std::size_t end = at + word.size();
-        const bool after = end < text.size() && isWordByte(text[end]);
-        if (!before && !after)
-            return true;
-    }
-    return false;
-}
-
-// The names a redacted export must not show: each full name and each part of it, as written.
-std::vector<std::string> realNames(const std::vector<Participant> &participants)
-{
-    std::vector<std::string> names;
-    for (const auto &p : participants) {
-        if (p.name.empty())
-            continue;
-        names.push_back(p.name);
-        std::size_t start = 0;
-        while (start < p.name.size()) {
-            const auto space = p.name.find(' ', start);
-            const auto part = p.name.substr(
-                start, space == std::string::npos ? std::string::npos : space - start);
-            if (part.size() >= 2)
-                names.push_back(part);
-            if (space == std::string::npos)
-                break;
-            start = space + 1;
-        }
-    }
-    return names;
-}
-
 int confidenceRank(Confidence c)
 {
     return c == Confidence::High ? 0 : c == Confidence::Medium ? 1 : 2;
@@ -179,20 +137,6 @@ bool strongestFirst(const std::vector<ReportQuote> &quotes)
             return a.intensity > b.intensity;
         return confidenceRank(a.confidence) < confidenceRank(b.confidence);
     });
-}
-
-// Runs `body` in a child process and returns its exit status (or 1000 + the signal).
-template<typename F>
-int inChild(F body)
-{
-    const pid_t pid = fork();
-    if (pid == 0) {
-        const int code = body();
-        _exit(code);
-    }
-    int status = 0;
-    waitpid(pid, &status, 0);
-    return WIFSIGNALED(status) ? 1000 + WTERMSIG(status) : WEXITSTATUS(status);
 }
 
 bool hasPartialFile(const fs::path &folder)

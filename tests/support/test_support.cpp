@@ -1,6 +1,7 @@
 // Shared test helpers.
 #include "test_support.h"
 
+#include <cctype>
 #include <cstdlib>
 #include <fstream>
 #include <iterator>
@@ -107,6 +108,56 @@ Guide builtinGuide(const Study &study)
             return guide;
     ADD_FAILURE() << "no built-in guide";
     return {};
+}
+
+std::vector<std::string> nameAndParts(const std::string &name)
+{
+    std::vector<std::string> names;
+    if (name.empty())
+        return names;
+    names.push_back(name);
+    std::size_t start = 0;
+    while (start < name.size()) {
+        const auto space = name.find(' ', start);
+        const auto part =
+            name.substr(start, space == std::string::npos ? std::string::npos : space - start);
+        if (part.size() >= 2)
+            names.push_back(part);
+        if (space == std::string::npos)
+            break;
+        start = space + 1;
+    }
+    return names;
+}
+
+std::vector<std::string> realNames(const std::vector<Participant> &participants)
+{
+    std::vector<std::string> names;
+    for (const auto &p : participants)
+        for (auto &name : nameAndParts(p.name))
+            names.push_back(std::move(name));
+    return names;
+}
+
+namespace {
+
+bool isWordByte(char c)
+{
+    return std::isalnum(static_cast<unsigned char>(c)) || (static_cast<unsigned char>(c) & 0x80);
+}
+
+} // namespace
+
+bool containsWord(std::string_view text, std::string_view word)
+{
+    for (auto at = text.find(word); at != std::string_view::npos; at = text.find(word, at + 1)) {
+        const bool before = at > 0 && isWordByte(text[at - 1]);
+        const std::size_t end = at + word.size();
+        const bool after = end < text.size() && isWordByte(text[end]);
+        if (!before && !after)
+            return true;
+    }
+    return false;
 }
 
 } // namespace jtbd::test

@@ -7,6 +7,11 @@
 #include <filesystem>
 #include <gtest/gtest.h>
 #include <string>
+#include <string_view>
+#include <sys/wait.h>
+#include <vector>
+
+#include <unistd.h>
 
 namespace jtbd::test {
 
@@ -61,5 +66,30 @@ Id codeId(const Study &study, const std::string &key);
 
 // The built-in switch-interview guide, or a test failure when the study has none.
 Guide builtinGuide(const Study &study);
+
+// A real name and each part of it of two bytes or more, as written ("Hannah Price", "Hannah",
+// "Price"): what a redacted export must not show.
+std::vector<std::string> nameAndParts(const std::string &name);
+// nameAndParts of every participant with a name.
+std::vector<std::string> realNames(const std::vector<Participant> &participants);
+
+// Whether `word` stands in `text` as a whole word, written as given ("Benefit" holds "Ben", but
+// not as a word). Bytes of multi-byte UTF-8 characters count as letters.
+bool containsWord(std::string_view text, std::string_view word);
+
+// Runs `body` in a child process and returns its exit status (or 1000 + the signal that ended it),
+// so a test can kill a writer or limit its file size without touching the test process.
+template<typename F>
+int inChild(F body)
+{
+    const pid_t pid = fork();
+    if (pid == 0) {
+        const int code = body();
+        _exit(code);
+    }
+    int status = 0;
+    waitpid(pid, &status, 0);
+    return WIFSIGNALED(status) ? 1000 + WTERMSIG(status) : WEXITSTATUS(status);
+}
 
 } // namespace jtbd::test
