@@ -1,11 +1,13 @@
 // Fonts, wrapped text, quote cards and safe file output shared by the report drawings.
 #include "painting_support.h"
 
+#include <jtbd/file_io.h>
+
+#include <QBuffer>
 #include <QFontMetricsF>
 #include <QImage>
 #include <QPainter>
 #include <QPainterPath>
-#include <QSaveFile>
 #include <QSvgGenerator>
 #include <QTextLayout>
 
@@ -257,13 +259,6 @@ void paintQuoteCard(QPainter &painter,
 
 namespace {
 
-Error cannotWrite(const QString &path, const QString &reason)
-{
-    return makeError(ErrorCode::Io,
-                     "cannot write '" + path.toStdString() + "': " + reason.toStdString()
-                         + "; nothing was written");
-}
-
 Status checkSize(const QSizeF &size)
 {
     if (!(size.width() >= 1 && size.height() >= 1 && size.width() <= 20000
@@ -292,18 +287,14 @@ writePng(const QString &path, const QSizeF &size, qreal devicePixelRatio, const 
         painter.setRenderHint(QPainter::TextAntialiasing);
         draw(painter, QRectF(QPointF(0, 0), size));
     }
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return cannotWrite(path, file.errorString());
-    if (!image.save(&file, "PNG")) {
-        const QString reason = file.errorString();
-        file.cancelWriting();
-        return cannotWrite(
-            path, reason.isEmpty() ? QStringLiteral("the image could not be encoded") : reason);
-    }
-    if (!file.commit())
-        return cannotWrite(path, file.errorString());
-    return {};
+    QByteArray png;
+    QBuffer buffer(&png);
+    buffer.open(QIODevice::WriteOnly);
+    if (!image.save(&buffer, "PNG"))
+        return makeError(ErrorCode::Internal,
+                         "cannot write '" + path.toStdString()
+                             + "': the image could not be encoded; nothing was written");
+    return writeFileAtomically(path.toStdString(), std::string_view(png.constData(), png.size()));
 }
 
 Status writeSvg(const QString &path,
@@ -314,35 +305,28 @@ Status writeSvg(const QString &path,
 {
     if (auto ok = checkSize(size); !ok)
         return ok;
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return cannotWrite(path, file.errorString());
+    QByteArray svg;
+    QBuffer buffer(&svg);
+    buffer.open(QIODevice::WriteOnly);
     {
         QSvgGenerator generator;
-        generator.setOutputDevice(&file);
+        generator.setOutputDevice(&buffer);
         generator.setSize(size.toSize());
         generator.setViewBox(QRectF(QPointF(0, 0), size));
         generator.setResolution(96);
         generator.setTitle(title);
         generator.setDescription(description);
         QPainter painter;
-        if (!painter.begin(&generator)) {
-            file.cancelWriting();
-            return cannotWrite(path, QStringLiteral("the SVG could not be started"));
-        }
+        if (!painter.begin(&generator))
+            return makeError(ErrorCode::Internal,
+                             "cannot write '" + path.toStdString()
+                                 + "': the SVG could not be started; nothing was written");
         painter.setRenderHint(QPainter::Antialiasing);
         painter.fillRect(QRectF(QPointF(0, 0), size), Qt::white);
         draw(painter, QRectF(QPointF(0, 0), size));
         painter.end();
     }
-    if (file.error() != QFileDevice::NoError) {
-        const QString reason = file.errorString();
-        file.cancelWriting();
-        return cannotWrite(path, reason);
-    }
-    if (!file.commit())
-        return cannotWrite(path, file.errorString());
-    return {};
+    return writeFileAtomically(path.toStdString(), std::string_view(svg.constData(), svg.size()));
 }
 
 } // namespace jtbd::report

@@ -7,22 +7,20 @@
 #include "page_flow.h"
 #include "painting_support.h"
 
+#include <jtbd/file_io.h>
+
 #include <QBuffer>
 #include <QDate>
 #include <QDateTime>
-#include <QDir>
-#include <QFileInfo>
 #include <QFontMetricsF>
 #include <QLocale>
 #include <QPageLayout>
 #include <QPageSize>
 #include <QPainter>
 #include <QPdfWriter>
-#include <QSaveFile>
 #include <QTextCharFormat>
 
 #include <algorithm>
-#include <cerrno>
 #include <map>
 
 namespace jtbd::report {
@@ -1465,23 +1463,6 @@ private:
     int m_appendixAnchor = 0;
 };
 
-Error writeFailed(const QString &path, const QString &reason)
-{
-    const QFileInfo file(path);
-    if (!file.absoluteDir().exists())
-        return makeError(ErrorCode::Io,
-                         "cannot write '" + path.toStdString() + "': the folder '"
-                             + QDir::toNativeSeparators(file.absolutePath()).toStdString()
-                             + "' does not exist; nothing was written");
-    if (reason == qt_error_string(ENOSPC) || reason == qt_error_string(EDQUOT))
-        return makeError(ErrorCode::DiskFull,
-                         "the disk is full: cannot write '" + path.toStdString()
-                             + "'; nothing was written");
-    return makeError(ErrorCode::Io,
-                     "cannot write '" + path.toStdString() + "': " + reason.toStdString()
-                         + "; nothing was written");
-}
-
 } // namespace
 
 Status
@@ -1490,12 +1471,8 @@ writePdfReport(const ReportContent &content, const QString &path, const ReportPr
     const ReportLayout layout(content);
     const int total = layout.pageCount();
 
-    // The target is opened first, so an unwritable place is reported before any drawing. The
-    // pages are drawn into memory and written in one unbuffered write, so a full disk is seen
-    // at that write with its cause, and the temporary file is dropped.
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Unbuffered))
-        return writeFailed(path, file.errorString());
+    // The pages are drawn into memory, then written through a temporary file renamed into place,
+    // so a cancelled or failed export leaves nothing and an existing file is replaced only whole.
     QBuffer pdf;
     pdf.open(QIODevice::WriteOnly);
     QPdfWriter writer(&pdf);
@@ -1507,17 +1484,16 @@ writePdfReport(const ReportContent &content, const QString &path, const ReportPr
     writer.setCreator(QStringLiteral("JTBD Workbench ") + QString::fromLatin1(JTBD_VERSION));
 
     QPainter painter;
-    if (!painter.begin(&writer)) {
-        file.cancelWriting();
-        return writeFailed(path, QStringLiteral("the PDF could not be started"));
-    }
+    if (!painter.begin(&writer))
+        return makeError(ErrorCode::Internal,
+                         "cannot write '" + path.toStdString()
+                             + "': the PDF could not be started; nothing was written");
     // Asked before the first page and after each: false stops the export and keeps nothing.
     auto goOn = [&](int done) {
         return !progress || progress(done, total);
     };
     auto cancelled = [&] {
         painter.end();
-        file.cancelWriting();
         return makeError(ErrorCode::Cancelled,
                          "the report export was cancelled; nothing was written to '"
                              + path.toStdString() + "'");
@@ -1527,8 +1503,10 @@ writePdfReport(const ReportContent &content, const QString &path, const ReportPr
     for (int i = 0; i < total; ++i) {
         if (i > 0 && !writer.newPage()) {
             painter.end();
-            file.cancelWriting();
-            return writeFailed(path, QStringLiteral("a new page could not be started"));
+            return makeError(ErrorCode::Internal,
+                             "cannot write '" + path.toStdString() + "': page "
+                                 + std::to_string(i + 1)
+                                 + " could not be started; nothing was written");
         }
         layout.paintPage(painter, i);
         if (!goOn(i + 1))
@@ -1536,17 +1514,9 @@ writePdfReport(const ReportContent &content, const QString &path, const ReportPr
     }
     painter.end();
 
-    errno = 0;
-    const qint64 written = file.write(pdf.data());
-    const int cause = errno;
-    if (written != pdf.data().size()) {
-        const QString reason = cause != 0 ? qt_error_string(cause) : file.errorString();
-        file.cancelWriting();
-        return writeFailed(path, reason);
-    }
-    if (!file.commit())
-        return writeFailed(path, file.errorString());
-    return {};
+    const QByteArray &bytes = pdf.data();
+    return writeFileAtomically(path.toStdString(),
+                               std::string_view(bytes.constData(), bytes.size()));
 }
 
 Status writePdfReport(const Study &study,

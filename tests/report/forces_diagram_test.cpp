@@ -7,8 +7,10 @@
 #include <QPainter>
 #include <QPicture>
 
+#include <csignal>
 #include <filesystem>
 #include <report/forces_diagram.h>
+#include <sys/resource.h>
 
 namespace jtbd::test {
 namespace {
@@ -282,6 +284,43 @@ TEST_F(ForcesDiagram, AnUnwritablePathIsAnErrorAndLeavesNoFile)
     const auto after = std::distance(std::filesystem::directory_iterator(dir.path()),
                                      std::filesystem::directory_iterator());
     EXPECT_EQ(after, before + 1); // only the folder made above: no temporary file left
+}
+
+TEST_F(ForcesDiagram, AFullDiskIsSaidSoAndKeepsThePreviousImage)
+{
+    const auto data =
+        expectOk(report::loadForcesDiagram(f.study, Scope::wholeStudy(), Weighting::Intensity));
+    const auto png = dir / "forces.png";
+    const auto svg = dir / "forces.svg";
+    writeBytes(png, "the previous image");
+    writeBytes(svg, "the previous drawing");
+    const auto before = std::distance(std::filesystem::directory_iterator(dir.path()),
+                                      std::filesystem::directory_iterator());
+    // A file-size limit stands in for a full disk: writes past it fail like ENOSPC. Only the soft
+    // limit is lowered, and put back before anything else is written.
+    rlimit saved{};
+    ASSERT_EQ(getrlimit(RLIMIT_FSIZE, &saved), 0);
+    const auto previousHandler = std::signal(SIGXFSZ, SIG_IGN);
+    rlimit small = saved;
+    small.rlim_cur = 8 * 1024;
+    ASSERT_EQ(setrlimit(RLIMIT_FSIZE, &small), 0);
+    const Status pngStatus =
+        report::writeForcesDiagramPng(data, QString::fromStdString(png.string()));
+    const Status svgStatus =
+        report::writeForcesDiagramSvg(data, QString::fromStdString(svg.string()));
+    setrlimit(RLIMIT_FSIZE, &saved);
+    std::signal(SIGXFSZ, previousHandler);
+
+    for (const Status *status : {&pngStatus, &svgStatus}) {
+        ASSERT_FALSE(*status);
+        EXPECT_EQ(status->error().code, ErrorCode::DiskFull) << status->error().message;
+        EXPECT_NE(status->error().message.find("the disk is full"), std::string::npos);
+    }
+    EXPECT_EQ(readBytes(png), "the previous image");
+    EXPECT_EQ(readBytes(svg), "the previous drawing");
+    EXPECT_EQ(std::distance(std::filesystem::directory_iterator(dir.path()),
+                            std::filesystem::directory_iterator()),
+              before); // no temporary file left
 }
 
 } // namespace

@@ -12,11 +12,13 @@
 #include <QRegularExpression>
 #include <QString>
 
+#include <csignal>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <report/forces_diagram.h>
 #include <report/pdf_report.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 
 namespace jtbd::test {
@@ -770,6 +772,30 @@ TEST(PdfReport, AnUnwritablePlaceIsAnErrorNamingItAndLeavesNothing)
     ASSERT_FALSE(taken);
     EXPECT_NE(taken.error().message.find("taken.pdf"), std::string::npos);
     EXPECT_TRUE(fs::is_directory(dir / "taken.pdf"));
+    EXPECT_EQ(filesIn(dir.path()), 1U);
+}
+
+TEST(PdfReport, AFullDiskIsSaidSoAndKeepsThePreviousReport)
+{
+    TempDir dir;
+    const auto target = dir / "report.pdf";
+    writeBytes(target, "the previous report");
+    // A file-size limit stands in for a full disk: writes past it fail like ENOSPC. Only the soft
+    // limit is lowered, and put back before anything else is written.
+    rlimit saved{};
+    ASSERT_EQ(getrlimit(RLIMIT_FSIZE, &saved), 0);
+    const auto previousHandler = std::signal(SIGXFSZ, SIG_IGN);
+    rlimit small = saved;
+    small.rlim_cur = 16 * 1024;
+    ASSERT_EQ(setrlimit(RLIMIT_FSIZE, &small), 0);
+    const Status status = report::writePdfReport(handMadeContent(), toQ(target));
+    setrlimit(RLIMIT_FSIZE, &saved);
+    std::signal(SIGXFSZ, previousHandler);
+
+    ASSERT_FALSE(status);
+    EXPECT_EQ(status.error().code, ErrorCode::DiskFull) << status.error().message;
+    EXPECT_NE(status.error().message.find(target.string()), std::string::npos);
+    EXPECT_EQ(readBytes(target), "the previous report");
     EXPECT_EQ(filesIn(dir.path()), 1U);
 }
 

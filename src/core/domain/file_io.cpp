@@ -20,8 +20,15 @@ Error writeError(const fs::path &path, int error)
         return makeError(ErrorCode::DiskFull,
                          "cannot write '" + path.string()
                              + "': the disk is full; nothing was written");
+    std::error_code ignored;
+    const fs::path folder = path.has_parent_path() ? path.parent_path() : fs::path(".");
+    if (error == ENOENT && !fs::is_directory(folder, ignored))
+        return makeError(ErrorCode::Io,
+                         "cannot write '" + path.string() + "': the folder '" + folder.string()
+                             + "' does not exist; nothing was written");
     return makeError(ErrorCode::Io,
-                     "cannot write '" + path.string() + "': " + std::strerror(error));
+                     "cannot write '" + path.string() + "': " + std::strerror(error)
+                         + "; nothing was written");
 }
 
 } // namespace
