@@ -27,6 +27,11 @@ QStringList fontFamilies()
             QStringLiteral("Noto Sans CJK SC"),
             QStringLiteral("Noto Sans Arabic"),
             QStringLiteral("Noto Sans Hebrew"),
+            // Symbols and emoji with outlines, so they also print: a colour emoji font has only
+            // bitmaps, which a PDF cannot show as text.
+            QStringLiteral("Noto Sans Symbols"),
+            QStringLiteral("Noto Sans Symbols2"),
+            QStringLiteral("Symbola"),
             QStringLiteral("DejaVu Sans"),
             QStringLiteral("Sans Serif")};
 }

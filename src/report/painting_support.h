@@ -30,10 +30,11 @@ struct QuoteCardHit
     int group = 0;
 };
 
-// The families tried in order for every glyph, so Latin, CJK and Arabic quotes all find one.
 // The study stores UTF-8; Qt shows UTF-16. Every conversion for display goes through here.
 QString toQString(std::string_view utf8);
 
+// The families tried in order for every glyph, so Latin, CJK, Arabic and Hebrew quotes, symbols
+// and emoji all find one, on screen and in print.
 QStringList fontFamilies();
 
 // A font of that family list with a pixel size in the painter's units, so a drawing scales the

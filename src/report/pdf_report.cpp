@@ -63,26 +63,9 @@ constexpr qreal kSectionGap = 22;
 constexpr qreal kSubsectionGap = 14;
 constexpr qreal kQuoteIndent = 11;
 
-// The report's families: those of every drawing, then fonts with outlines for symbols and
-// emoji, so they print (a colour emoji font has only bitmaps, which a PDF cannot show as text).
-QStringList pdfFontFamilies()
-{
-    const QStringList drawing = fontFamilies();
-    QStringList families;
-    for (const QString &family : drawing) {
-        if (family == QStringLiteral("DejaVu Sans"))
-            families << QStringLiteral("Noto Sans Symbols") << QStringLiteral("Noto Sans Symbols2")
-                     << QStringLiteral("Symbola");
-        families << family;
-    }
-    return families;
-}
-
 QFont font(qreal size, QFont::Weight weight = QFont::Normal, bool italic = false)
 {
-    static const QStringList families = pdfFontFamilies();
     QFont f = reportFont(size, weight, italic);
-    f.setFamilies(families);
     f.setHintingPreference(QFont::PreferNoHinting);
     return f;
 }
