@@ -7,6 +7,7 @@
 #include <jtbd/model.h>
 #include <jtbd/result.h>
 #include <jtbd/study.h>
+#include <jtbd/text.h>
 
 #include <array>
 #include <cstdint>
@@ -211,11 +212,6 @@ struct ReportContent
 // Reads what a report shows. An unknown id in options.jobIds is NotFound naming it (a repeated id
 // counts once).
 Result<ReportContent> loadReportContent(const Study &study, const ExportOptions &options);
-
-// "01:02:03", or "12:34" under an hour, for a time into the recording (whole seconds). With
-// `withHours` the hours are always shown ("00:12:34"), as the JSON and CSV write them:
-// spreadsheets read "12:34" as a time of day.
-std::string formatTimestamp(std::int64_t ms, bool withHours = false);
 
 // The job stories as JSON (docs/job-stories.schema.json), and written atomically to a file.
 std::string jobStoriesJson(const ReportContent &content);

@@ -31,6 +31,11 @@ std::string_view trim(std::string_view text);
 // "00:01:02.345" for 62345 ms (hours always shown).
 std::string formatMs(std::int64_t ms);
 
+// "01:02:03", or "12:34" under an hour, for a time into the recording (whole seconds). With
+// `withHours` the hours are always shown ("00:12:34"), as the JSON and CSV write them:
+// spreadsheets read "12:34" as a time of day.
+std::string formatTimestamp(std::int64_t ms, bool withHours = false);
+
 // "2026-11-22T10:15:00Z": the current time in UTC, to the second.
 std::string nowUtc();
 

@@ -1,6 +1,7 @@
 // UTF-8 code-point arithmetic shared by storage, importers and exports.
 #include <jtbd/text.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <ctime>
@@ -137,6 +138,20 @@ std::string formatMs(std::int64_t ms)
                   static_cast<long long>(ms / 60000 % 60),
                   static_cast<long long>(ms / 1000 % 60),
                   static_cast<long long>(ms % 1000));
+    return buffer;
+}
+
+std::string formatTimestamp(std::int64_t ms, bool withHours)
+{
+    const std::int64_t seconds = std::max<std::int64_t>(ms, 0) / 1000;
+    const long long h = seconds / 3600;
+    const long long m = seconds / 60 % 60;
+    const long long s = seconds % 60;
+    char buffer[48];
+    if (h > 0 || withHours)
+        std::snprintf(buffer, sizeof buffer, "%02lld:%02lld:%02lld", h, m, s);
+    else
+        std::snprintf(buffer, sizeof buffer, "%02lld:%02lld", m, s);
     return buffer;
 }
 

@@ -522,18 +522,4 @@ Result<ReportContent> loadReportContent(const Study &study, const ExportOptions 
     }
 }
 
-std::string formatTimestamp(std::int64_t ms, bool withHours)
-{
-    const std::int64_t seconds = std::max<std::int64_t>(ms, 0) / 1000;
-    const long long h = seconds / 3600;
-    const long long m = seconds / 60 % 60;
-    const long long s = seconds % 60;
-    char buffer[48];
-    if (h > 0 || withHours)
-        std::snprintf(buffer, sizeof buffer, "%02lld:%02lld:%02lld", h, m, s);
-    else
-        std::snprintf(buffer, sizeof buffer, "%02lld:%02lld", m, s);
-    return buffer;
-}
-
 } // namespace jtbd
