@@ -52,8 +52,8 @@ QString ForcesDiagramData::balanceMeaning() const
 {
     const std::int64_t difference = toward() - against();
     if (toward() == 0 && against() == 0)
-        return QStringLiteral("No quote in this scope is tagged with a force yet, so there is no "
-                              "balance to read.");
+        return QStringLiteral("No quote ") + within()
+               + QStringLiteral(" is tagged with a force yet, so there is no balance to read.");
     if (difference > 0)
         return QStringLiteral("The forces toward the switch (push and pull) outweigh the forces "
                               "holding it back (anxiety and habit) by ")
@@ -68,14 +68,29 @@ QString ForcesDiagramData::balanceMeaning() const
                           "neither side dominates the stories.");
 }
 
+QString ForcesDiagramData::within() const
+{
+    switch (scope.kind) {
+    case Scope::Kind::Interview:
+        return QStringLiteral("in this interview");
+    case Scope::Kind::Job:
+        return QStringLiteral("in this job");
+    case Scope::Kind::Participants:
+        return QStringLiteral("among these participants");
+    case Scope::Kind::Study:
+        break;
+    }
+    return QStringLiteral("in the study");
+}
+
 QString ForcesDiagramData::methodText() const
 {
     const QString measure = weighting == Weighting::Intensity
                                 ? QStringLiteral("the summed intensity (1 to 5 each) of the quotes")
                                 : QStringLiteral("the number of quotes");
     return QStringLiteral("How it was computed: each force's weight is ") + measure
-           + QStringLiteral(" tagged with it or with a code nested under it, in this scope; a "
-                            "quote tagged with two forces counts for both. Arrow thickness "
+           + QStringLiteral(" tagged with it or with a code nested under it, ") + within()
+           + QStringLiteral("; a quote tagged with two forces counts for both. Arrow thickness "
                             "follows the weight. The method has no numeric scale, so read the "
                             "numbers as the energy in the tagged evidence, not as a measurement.");
 }
@@ -349,7 +364,7 @@ void paintCards(QPainter &painter,
 
     if (total == 0) {
         const QString empty = QStringLiteral("No quotes tagged ") + toQString(info(force).name)
-                              + QStringLiteral(" in this scope.");
+                              + QLatin1Char(' ') + data.within() + QLatin1Char('.');
         const TextBlock block(empty, moreFont, width, 3);
         if (top + block.height() <= bottom)
             block.draw(painter, QPointF(left, top), kMuted);
@@ -400,7 +415,7 @@ void paintCards(QPainter &painter,
             QStringLiteral("+") + number(more)
             + (shown == 0 ? (more == 1 ? QStringLiteral(" quote") : QStringLiteral(" quotes"))
                           : QStringLiteral(" more"))
-            + QStringLiteral(" in this scope");
+            + QLatin1Char(' ') + data.within();
         painter.drawText(QRectF(left, y, width, moreHeight), Qt::AlignLeft | Qt::AlignTop, text);
     }
 }

@@ -80,6 +80,9 @@ struct ForcesDiagramData
     QString balanceMeaning() const;
     // How the numbers were computed, in a sentence.
     QString methodText() const;
+    // Where the quotes come from, as a sentence ends: "in this job", "in this interview", "in
+    // the study", "among these participants".
+    QString within() const;
 };
 
 inline constexpr int kDefaultQuotesPerForce = 4;
