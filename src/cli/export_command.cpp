@@ -46,6 +46,9 @@ int exportStudy(const ExportRequest &request)
         std::cout << "Wrote the highlights" << redacted << " to " << request.csv.string() << "\n";
     }
     if (!request.json.empty()) {
+        if (request.redact)
+            std::cerr << "warning: --redact does not apply to --json: the study JSON is a whole "
+                         "copy of the study, real names included, to be imported again\n";
         if (auto written = exportStudyJson(*study, request.json); !written)
             return report(written.error());
         std::cout << "Exported " << request.study.string() << " to " << request.json.string()

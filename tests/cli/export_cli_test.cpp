@@ -212,4 +212,19 @@ TEST_F(ExportCli, NothingToExportShowsUsage)
     EXPECT_NE(run.err.find("jtbd export --help"), std::string::npos) << run.err;
 }
 
+TEST_F(ExportCli, RedactionLeavesTheStudyJsonWholeAndSaysSo)
+{
+    const CliOutcome run =
+        jtbd({"export", "s.jtbd", "--json", "study.json", "--csv", "h.csv", "--redact"});
+    ASSERT_EQ(run.exitCode, 0) << run.err;
+    EXPECT_NE(run.err.find("--redact does not apply to --json"), std::string::npos) << run.err;
+    // The study JSON is a whole copy: every real name is in it; the CSV has none.
+    const auto study = nlohmann::json::parse(readBytes(dir / "study.json"));
+    const std::string csv = readBytes(dir / "h.csv");
+    for (const auto &p : study["participants"]) {
+        EXPECT_FALSE(p["name"].get<std::string>().empty());
+        EXPECT_FALSE(containsWord(csv, p["name"].get<std::string>())) << p["name"];
+    }
+}
+
 } // namespace jtbd
