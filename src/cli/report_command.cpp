@@ -67,16 +67,7 @@ int writeForcesImage(const Study &study,
         auto participants = study.participants();
         if (!participants)
             return report(participants.error());
-        const Redactor redactor(*participants);
-        auto redact = [&redactor](QString &text) {
-            text = QString::fromStdString(redactor.apply(text.toStdString()));
-        };
-        redact(data->title);
-        redact(data->scopeText);
-        redact(data->studyName);
-        for (report::ForceEvidence &evidence : data->forces)
-            for (report::ForceQuote &quote : evidence.quotes)
-                redact(quote.text);
+        report::redact(*data, Redactor(*participants));
     }
     if (!image.png.empty()) {
         if (auto written = report::writeForcesDiagramPng(*data, toQPath(image.png)); !written)

@@ -213,6 +213,19 @@ ForcesDiagramData forcesDiagramData(const ReportJob &job,
     return data;
 }
 
+void redact(ForcesDiagramData &data, const Redactor &redactor)
+{
+    auto apply = [&redactor](QString &text) {
+        text = QString::fromStdString(redactor.apply(text.toStdString()));
+    };
+    apply(data.title);
+    apply(data.scopeText);
+    apply(data.studyName);
+    for (ForceEvidence &evidence : data.forces)
+        for (ForceQuote &quote : evidence.quotes)
+            apply(quote.text);
+}
+
 namespace {
 
 struct Metrics

@@ -47,16 +47,7 @@ struct ForcesDiagramData
     Scope scope;
     Weighting weighting = Weighting::Intensity;
     QString title;     // "Forces of progress — Whole study"
-    QString scopeText; // The diagram of one job of a report: its tallies and the quotes the report
-                       // chose, as they are
-    // there (redacted when the report is), at most `quotesPerForce` of each force (all when
-    // negative); the rest are counted as more.
-    ForcesDiagramData forcesDiagramData(const ReportJob &job,
-                                        const QString &studyName,
-                                        Weighting weighting,
-                                        int quotesPerForce = -1);
-
-    // "Whole study", "Interview P01: …", "Job: …", "Participants with …"
+    QString scopeText; // "Whole study", "Interview P01: …", "Job: …", "Participants with …"
     QString studyName;
     ForcesSummary summary;
     std::array<ForceEvidence, 4> forces{}; // indexed by Force
@@ -100,6 +91,10 @@ ForcesDiagramData forcesDiagramData(const ReportJob &job,
                                     const QString &studyName,
                                     Weighting weighting,
                                     int quotesPerForce = -1);
+
+// Replaces participants' real names in everything the diagram writes (title, scope, study name,
+// quotes), for a diagram that leaves the tool.
+void redact(ForcesDiagramData &data, const Redactor &redactor);
 
 // "Whole study", "Interview P01: Robin, brand designer…", "Job: Get paid on time…",
 // "Participants with region = Wales".

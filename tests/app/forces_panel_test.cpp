@@ -308,5 +308,36 @@ TEST(ForcesPanelSample, RendersTheSampleStudy)
     EXPECT_EQ(shot.width(), 1200 * shot.devicePixelRatio());
 }
 
+TEST(ForcesPanelSample, ExportedImagesAreRedactedUnlessAskedOtherwise)
+{
+    SampleDocument sample;
+    ForcesPanel panel(sample.document.get());
+    const auto jobs = expectOk(sample.study().jobs());
+    ASSERT_FALSE(jobs.empty());
+    panel.setScope(Scope::job(jobs.front().id)); // its strongest push quote names Hannah (P01)
+    auto shows = [&panel](const QString &text) {
+        for (const auto &evidence : panel.data().forces)
+            for (const auto &quote : evidence.quotes)
+                if (quote.text.contains(text))
+                    return true;
+        return false;
+    };
+    ASSERT_TRUE(shows(QStringLiteral("Hannah")));
+    EXPECT_TRUE(panel.redactsExports());
+
+    TempDir dir;
+    const auto redacted = dir / "redacted.svg";
+    expectOk(panel.exportTo(QString::fromStdString(redacted.string())));
+    const std::string svg = readBytes(redacted);
+    EXPECT_EQ(svg.find("Hannah"), std::string::npos);
+    EXPECT_NE(svg.find("[Robin]"), std::string::npos);
+    EXPECT_TRUE(shows(QStringLiteral("Hannah"))) << "the diagram on screen is unchanged";
+
+    panel.setRedactsExports(false);
+    const auto plain = dir / "plain.svg";
+    expectOk(panel.exportTo(QString::fromStdString(plain.string())));
+    EXPECT_NE(readBytes(plain).find("Hannah"), std::string::npos);
+}
+
 } // namespace
 } // namespace jtbd::test

@@ -3,6 +3,7 @@
 #include "forces_panel.h"
 
 #include <QButtonGroup>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -137,6 +138,7 @@ ForcesPanel::ForcesPanel(StudyDocument *document, QWidget *parent)
     , m_weightingGroup(new QButtonGroup(this))
     , m_exportPng(new QPushButton(tr("Export PNG\u2026"), this))
     , m_exportSvg(new QPushButton(tr("Export SVG\u2026"), this))
+    , m_redactExports(new QCheckBox(tr("Redact names"), this))
     , m_view(new ForcesDiagramView(this))
     , m_reloadTimer(new QTimer(this))
 {
@@ -177,6 +179,11 @@ ForcesPanel::ForcesPanel(StudyDocument *document, QWidget *parent)
     m_exportSvg->setToolTip(tr("Save the diagram as an SVG drawing"));
     for (auto *button : {m_exportPng, m_exportSvg})
         button->setAutoDefault(false);
+    // An image goes onto slides and into other people's hands: pseudonyms unless asked otherwise.
+    m_redactExports->setObjectName(QStringLiteral("forcesRedactExports"));
+    m_redactExports->setChecked(true);
+    m_redactExports->setToolTip(tr("In exported images, participants' real names inside quotes "
+                                   "are replaced by [pseudonym]; the diagram here is unchanged"));
 
     auto *toolbar = new QHBoxLayout;
     toolbar->setContentsMargins(8, 6, 8, 6);
@@ -193,6 +200,7 @@ ForcesPanel::ForcesPanel(StudyDocument *document, QWidget *parent)
     toolbar->addWidget(intensity);
     toolbar->addWidget(count);
     toolbar->addStretch();
+    toolbar->addWidget(m_redactExports);
     toolbar->addWidget(m_exportPng);
     toolbar->addWidget(m_exportSvg);
 
@@ -498,9 +506,26 @@ Status ForcesPanel::exportTo(const QString &path) const
 {
     if (!m_view->message().isEmpty())
         return makeError(ErrorCode::InvalidArgument, "there is no diagram to export");
+    report::ForcesDiagramData drawn = data();
+    if (m_redactExports->isChecked()) {
+        auto participants = m_document->study().participants();
+        if (!participants)
+            return participants.error();
+        report::redact(drawn, Redactor(*participants));
+    }
     if (QFileInfo(path).suffix().compare(QStringLiteral("svg"), Qt::CaseInsensitive) == 0)
-        return report::writeForcesDiagramSvg(data(), path, kExportSize);
-    return report::writeForcesDiagramPng(data(), path, kExportSize, 2);
+        return report::writeForcesDiagramSvg(drawn, path, kExportSize);
+    return report::writeForcesDiagramPng(drawn, path, kExportSize, 2);
+}
+
+bool ForcesPanel::redactsExports() const
+{
+    return m_redactExports->isChecked();
+}
+
+void ForcesPanel::setRedactsExports(bool redact)
+{
+    m_redactExports->setChecked(redact);
 }
 
 QString ForcesPanel::defaultFileName(const QString &suffix) const

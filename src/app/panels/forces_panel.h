@@ -14,6 +14,7 @@
 #include <vector>
 
 class QButtonGroup;
+class QCheckBox;
 class QComboBox;
 class QLabel;
 class QPushButton;
@@ -77,8 +78,12 @@ public:
 
     ForcesDiagramView *diagramView() const { return m_view; }
 
-    // Writes the diagram as PNG or SVG, chosen by the file's suffix (PNG when it has none).
+    // Writes the diagram as PNG or SVG, chosen by the file's suffix (PNG when it has none). With
+    // "Redact names" checked (the default), participants' real names in it become pseudonyms.
     Status exportTo(const QString &path) const;
+
+    bool redactsExports() const;
+    void setRedactsExports(bool redact);
 
     // Asks where to write the diagram ("png" or "svg") and writes it; errors are shown.
     void exportWithDialog(const QString &format);
@@ -127,6 +132,7 @@ private:
     QButtonGroup *m_weightingGroup;
     QPushButton *m_exportPng;
     QPushButton *m_exportSvg;
+    QCheckBox *m_redactExports;
     ForcesDiagramView *m_view;
     QTimer *m_reloadTimer;
     bool m_reloadWhenShown = false;
