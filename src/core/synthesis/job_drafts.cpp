@@ -332,6 +332,24 @@ std::optional<std::string> getToWhere(const std::string &sentence,
     return "get to where " + lowerFirst(text, seenLowercase);
 }
 
+// What a sentence says someone wants, for "I want to" or "so I can": its verb phrase, or else
+// a "get to where" (penalised, since it only describes how things are).
+struct WantedPhrase
+{
+    std::string text;
+    double penalty = 0;
+};
+
+std::optional<WantedPhrase> wantedPhrase(const std::string &sentence,
+                                         const std::set<std::string> &seenLowercase)
+{
+    if (auto phrase = verbPhrase(sentence))
+        return WantedPhrase{std::move(*phrase), 0.0};
+    if (auto phrase = getToWhere(sentence, seenLowercase))
+        return WantedPhrase{std::move(*phrase), 4.0};
+    return std::nullopt;
+}
+
 // A shorter form of a verb phrase for a job's name: cut before a subordinate clause or a
 // trailing comma clause, at most eight words.
 std::string shortPhrase(const std::string &phrase)
@@ -689,14 +707,11 @@ void Drafter::draftStory()
                     continue;
                 // A sentence that says what they want, or else one that says how things are
                 // once they have it.
-                double fallback = 0;
-                auto phrase = verbPhrase(sentence.text);
-                if (!phrase) {
-                    phrase = getToWhere(sentence.text, m_seenLowercase);
-                    fallback = 4.0;
-                }
-                if (!phrase)
+                const auto wanted = wantedPhrase(sentence.text, m_seenLowercase);
+                if (!wanted)
                     continue;
+                const std::string *phrase = &wanted->text;
+                const double fallback = wanted->penalty;
                 const double score = base - fallback - 1.5 * namesIn(*phrase)
                                      + 2.0 * typicalPull.of(q, sentence.text)
                                      + (wordCountOf(*phrase) <= 14 ? 1.0 : 0.0);
@@ -731,14 +746,11 @@ void Drafter::draftStory()
             for (const auto &sentence : sentences(q.highlight->quote)) {
                 if (sentence.question)
                     continue;
-                double fallback = 0;
-                auto phrase = verbPhrase(sentence.text);
-                if (!phrase) {
-                    phrase = getToWhere(sentence.text, m_seenLowercase);
-                    fallback = 4.0;
-                }
-                if (!phrase)
+                const auto wanted = wantedPhrase(sentence.text, m_seenLowercase);
+                if (!wanted)
                     continue;
+                const std::string *phrase = &wanted->text;
+                const double fallback = wanted->penalty;
                 // Names of people and places tie a phrase to one story: a statement should
                 // hold for the whole job.
                 const int names = namesIn(*phrase);
