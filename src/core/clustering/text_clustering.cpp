@@ -301,7 +301,6 @@ diffusionEmbedding(const Graph &graph, std::size_t n, std::size_t dimension, Ran
 struct KMeansResult
 {
     std::vector<int> assignment;
-    double inertia = std::numeric_limits<double>::infinity();
 };
 
 // Dot products of one point with each of k centres.
@@ -481,14 +480,6 @@ KMeansResult kMeans(const Embedding &points, int k, Random &random)
             break;
     }
 
-    result.inertia = 0;
-    for (std::size_t i = 0; i < n; ++i) {
-        const float d =
-            distanceBetween(points.row(i),
-                            centres.data() + static_cast<std::size_t>(result.assignment[i]) * width,
-                            width);
-        result.inertia += double(d) * d;
-    }
     return result;
 }
 
@@ -696,44 +687,39 @@ Result<std::vector<TextCluster>> describeClusters(std::span<const std::string> t
                              "cluster numbers start at 0, not " + std::to_string(c));
         clusterCount = std::max(clusterCount, static_cast<std::size_t>(c) + 1);
     }
-    auto features = clustering::textFeatures(texts, {language, false});
+    auto features = clustering::textFeatures(texts, {language});
     if (!features)
         return features.error();
     return describe(*features, assignment, clusterCount);
 }
 
-Result<TextClustering> clusterTexts(std::span<const std::string> texts,
-                                    const TextClusteringOptions &options)
+namespace clustering {
+
+FeatureClustering
+clusterFeatures(const TextFeatures &features, std::optional<int> k, std::uint64_t seed)
 {
-    if (options.k && *options.k < 1)
-        return makeError(ErrorCode::InvalidArgument,
-                         "the number of clusters must be at least 1, not "
-                             + std::to_string(*options.k));
-    auto features = clustering::textFeatures(texts, {options.language, false});
-    if (!features)
-        return features.error();
-    TextClustering result;
-    result.assignment.assign(texts.size(), 0);
-    if (texts.empty())
+    const std::size_t n = features.rows();
+    FeatureClustering result;
+    result.assignment.assign(n, 0);
+    if (n == 0)
         return result;
 
     std::vector<std::uint32_t> rows;
     std::vector<std::uint32_t> wordless;
-    for (std::uint32_t r = 0; r < texts.size(); ++r)
-        (features->rowTerms(r).empty() ? wordless : rows).push_back(r);
+    for (std::uint32_t r = 0; r < n; ++r)
+        (features.rowTerms(r).empty() ? wordless : rows).push_back(r);
 
     const int wordlessClusters = wordless.empty() ? 0 : 1;
     int wordClusters = 0;
-    if (options.k) {
-        const int k = std::min<int>(*options.k, static_cast<int>(texts.size()));
-        wordClusters = std::max(rows.empty() ? 0 : 1, k - wordlessClusters);
+    if (k) {
+        const int wanted = std::min<int>(*k, static_cast<int>(n));
+        wordClusters = std::max(rows.empty() ? 0 : 1, wanted - wordlessClusters);
     } else {
         result.estimatedK = true;
-        wordClusters = rows.empty() ? 0 : estimateK(*features, rows, options.seed);
+        wordClusters = rows.empty() ? 0 : estimateK(features, rows, seed);
     }
-    const std::vector<int> local = rows.empty()
-                                       ? std::vector<int>{}
-                                       : clusterRows(*features, rows, wordClusters, options.seed);
+    const std::vector<int> local =
+        rows.empty() ? std::vector<int>{} : clusterRows(features, rows, wordClusters, seed);
     const int used = local.empty() ? 0 : *std::max_element(local.begin(), local.end()) + 1;
     for (std::size_t i = 0; i < rows.size(); ++i)
         result.assignment[rows[i]] = local[i];
@@ -743,8 +729,8 @@ Result<TextClustering> clusterTexts(std::span<const std::string> texts,
 
     // Number clusters by size, largest first (ties: the one whose first text comes first).
     std::vector<std::size_t> size(static_cast<std::size_t>(total), 0);
-    std::vector<std::size_t> first(static_cast<std::size_t>(total), texts.size());
-    for (std::size_t i = 0; i < texts.size(); ++i) {
+    std::vector<std::size_t> first(static_cast<std::size_t>(total), n);
+    for (std::size_t i = 0; i < n; ++i) {
         const auto c = static_cast<std::size_t>(result.assignment[i]);
         ++size[c];
         first[c] = std::min(first[c], i);
@@ -764,8 +750,36 @@ Result<TextClustering> clusterTexts(std::span<const std::string> texts,
         renumber[static_cast<std::size_t>(order[i])] = static_cast<int>(i);
     for (int &c : result.assignment)
         c = renumber[static_cast<std::size_t>(c)];
+    result.clusterCount = order.size();
+    return result;
+}
 
-    result.clusters = describe(*features, result.assignment, order.size());
+std::vector<TextCluster> describeFeatures(const TextFeatures &features,
+                                          std::span<const int> assignment,
+                                          std::size_t clusterCount)
+{
+    return describe(features, assignment, clusterCount);
+}
+
+} // namespace clustering
+
+Result<TextClustering> clusterTexts(std::span<const std::string> texts,
+                                    const TextClusteringOptions &options)
+{
+    if (options.k && *options.k < 1)
+        return makeError(ErrorCode::InvalidArgument,
+                         "the number of clusters must be at least 1, not "
+                             + std::to_string(*options.k));
+    auto features = clustering::textFeatures(texts, {options.language});
+    if (!features)
+        return features.error();
+    TextClustering result;
+    if (texts.empty())
+        return result;
+    auto clustered = clustering::clusterFeatures(*features, options.k, options.seed);
+    result.assignment = std::move(clustered.assignment);
+    result.estimatedK = clustered.estimatedK;
+    result.clusters = describe(*features, result.assignment, clustered.clusterCount);
     return result;
 }
 

@@ -1,6 +1,8 @@
 // Words, stems and TF-IDF weights for the text-clustering engine.
 #include "text_features.h"
 
+#include <jtbd/text.h>
+
 #include <algorithm>
 #include <cmath>
 #include <memory>
@@ -85,25 +87,9 @@ bool isUnspacedScript(UChar32 c)
     }
 }
 
-bool isWordCharacter(UChar32 c)
-{
-    return u_hasBinaryProperty(c, UCHAR_ALPHABETIC) || u_isdigit(c)
-           || (U_GET_GC_MASK(c) & U_GC_M_MASK) != 0;
-}
-
 bool isApostrophe(UChar32 c)
 {
     return c == U'\'' || c == U'\u2019';
-}
-
-void appendUtf8(std::string &out, UChar32 c)
-{
-    char buffer[U8_MAX_LENGTH];
-    std::int32_t length = 0;
-    UBool error = false;
-    U8_APPEND(reinterpret_cast<std::uint8_t *>(buffer), length, U8_MAX_LENGTH, c, error);
-    if (!error)
-        out.append(buffer, static_cast<std::size_t>(length));
 }
 
 class Stemmer
@@ -163,16 +149,16 @@ std::vector<std::string> words(std::string_view utf8)
     for (std::int32_t i = 0; i < length;) {
         const UChar32 c = folded.char32At(i);
         i += U16_LENGTH(c);
-        if (isWordCharacter(c)) {
+        if (isWordCharacter(static_cast<char32_t>(c))) {
             if (isUnspacedScript(c)) {
                 finish();
-                appendUtf8(word, c);
+                appendUtf8(word, static_cast<char32_t>(c));
                 finish();
             } else {
-                appendUtf8(word, c);
+                appendUtf8(word, static_cast<char32_t>(c));
             }
         } else if (isApostrophe(c) && !word.empty() && i < length
-                   && isWordCharacter(folded.char32At(i))) {
+                   && isWordCharacter(static_cast<char32_t>(folded.char32At(i)))) {
             word.push_back('\'');
         } else {
             finish();
@@ -208,23 +194,12 @@ Result<TextFeatures> textFeatures(std::span<const std::string> texts, const Feat
     features.rowStart.reserve(texts.size() + 1);
     features.rowStart.push_back(0);
     std::vector<std::pair<std::uint32_t, float>> row;
-    std::vector<std::uint32_t> previous;
     for (const std::string &text : texts) {
         row.clear();
-        previous.clear();
-        std::string lastStem;
-        std::string lastForm;
         for (const std::string &word : words(text)) {
-            if (english && isStopWord(word)) {
-                lastStem.clear();
+            if (english && isStopWord(word))
                 continue;
-            }
-            const std::string &stem = stemmer.stem(word);
-            row.emplace_back(termOf(stem, word), 1.0F);
-            if (options.bigrams && !lastStem.empty())
-                row.emplace_back(termOf(lastStem + ' ' + stem, lastForm + ' ' + word), 1.0F);
-            lastStem = stem;
-            lastForm = word;
+            row.emplace_back(termOf(stemmer.stem(word), word), 1.0F);
         }
         std::sort(row.begin(), row.end());
         for (std::size_t i = 0; i < row.size();) {

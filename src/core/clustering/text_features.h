@@ -1,9 +1,11 @@
 // Short texts as weighted term vectors: Unicode-aware words, stop words, Snowball stems, TF-IDF.
 #pragma once
 
+#include <jtbd/clustering.h>
 #include <jtbd/result.h>
 
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <string>
 #include <vector>
@@ -13,7 +15,6 @@ namespace jtbd::clustering {
 struct FeatureOptions
 {
     std::string language = "english"; // Snowball stemmer; stop words exist for English only
-    bool bigrams = false;             // add pairs of neighbouring stems as terms
 };
 
 // One row per text: the terms it uses and their weights, the row scaled to unit length. A text
@@ -46,5 +47,24 @@ std::vector<std::string> words(std::string_view utf8);
 // InvalidArgument for a language no Snowball stemmer knows.
 Result<TextFeatures> textFeatures(std::span<const std::string> texts,
                                   const FeatureOptions &options);
+
+// How clusterTexts groups texts, without describing the clusters: the features of one set of
+// texts can be built once and grouped under several seeds. Clusters are numbered by size,
+// largest first; texts without a word share one cluster.
+struct FeatureClustering
+{
+    std::vector<int> assignment; // per row
+    std::size_t clusterCount = 0;
+    bool estimatedK = false;
+};
+
+// k empty: the number of clusters is estimated from the rows.
+FeatureClustering
+clusterFeatures(const TextFeatures &features, std::optional<int> k, std::uint64_t seed);
+
+// The clusters as clusterTexts describes them: terms, central text and size.
+std::vector<TextCluster> describeFeatures(const TextFeatures &features,
+                                          std::span<const int> assignment,
+                                          std::size_t clusterCount);
 
 } // namespace jtbd::clustering

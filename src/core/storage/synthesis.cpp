@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <random>
 #include <set>
 
@@ -225,25 +226,23 @@ JobDraft readDraft(Study::Impl &impl, Id jobId)
 {
     JobDraft draft;
     draft.jobId = jobId;
-    std::vector<Id> clauseIds;
-    {
-        auto q = impl.db.query(
-            "SELECT id, part, text FROM job_draft_clause WHERE job_id = ? ORDER BY position",
-            jobId);
-        while (q.next()) {
-            clauseIds.push_back(q.int64(0));
+    // One row per piece of evidence, in clause order; a clause without evidence has one row
+    // whose highlight is NULL.
+    auto q = impl.db.query("SELECT c.id, c.part, c.text, e.highlight_id FROM job_draft_clause c "
+                           "LEFT JOIN job_draft_evidence e ON e.clause_id = c.id "
+                           "WHERE c.job_id = ? ORDER BY c.position, c.id, e.position",
+                           jobId);
+    std::optional<Id> clauseId;
+    while (q.next()) {
+        if (q.int64(0) != clauseId) {
+            clauseId = q.int64(0);
             draft.clauses.push_back(
                 {parseStored<DraftPart>(q.textView(1), parseDraftPart, "draft part"),
                  q.text(2),
                  {}});
         }
-    }
-    for (std::size_t i = 0; i < clauseIds.size(); ++i) {
-        auto q = impl.db.query("SELECT highlight_id FROM job_draft_evidence WHERE clause_id = ? "
-                               "ORDER BY position",
-                               clauseIds[i]);
-        while (q.next())
-            draft.clauses[i].highlightIds.push_back(q.int64(0));
+        if (!q.isNull(3))
+            draft.clauses.back().highlightIds.push_back(q.int64(3));
     }
     return draft;
 }

@@ -2,6 +2,7 @@
 // A re-run keeps the researcher's work: pinned groups stay exactly as they are, quotes placed by
 // hand stay in their group, and each new cluster takes over the previous group it shares most
 // quotes with, so group ids (and the marks on them) survive small edits.
+#include "clustering/text_features.h"
 #include "synthesis_internal.h"
 
 #include <jtbd/clustering.h>
@@ -24,13 +25,6 @@ std::string clusterLabel(const TextCluster &cluster, Force force)
     return label;
 }
 
-std::vector<Id> sortedUnique(std::vector<Id> ids)
-{
-    std::sort(ids.begin(), ids.end());
-    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
-    return ids;
-}
-
 } // namespace
 
 // The engine's grouping of a force's quotes. One run depends on its seed (where k-means starts),
@@ -43,25 +37,33 @@ static Result<TextClustering> consensusClustering(const std::vector<std::string>
                                                   std::uint64_t seed)
 {
     const int runs = texts.size() <= kConsensusLimit ? kConsensusRuns : 1;
-    std::vector<TextClustering> results;
-    for (int run = 0; run < runs; ++run) {
+    if (runs == 1) {
         TextClusteringOptions options;
-        options.seed = seed + static_cast<std::uint64_t>(run) * 7919U;
-        auto clustering = clusterTexts(texts, options);
-        if (!clustering)
-            return clustering.error();
-        results.push_back(std::move(*clustering));
+        options.seed = seed;
+        return clusterTexts(texts, options);
     }
-    if (results.size() == 1)
-        return std::move(results.front());
+    // The runs differ only in their seed, so the texts' features are built once for all of them.
+    auto features = clustering::textFeatures(texts, {TextClusteringOptions{}.language});
+    if (!features)
+        return features.error();
+    std::vector<clustering::FeatureClustering> results;
+    for (int run = 0; run < runs; ++run)
+        results.push_back(clustering::clusterFeatures(
+            *features, std::nullopt, seed + static_cast<std::uint64_t>(run) * 7919U));
 
+    // Agreement is symmetric: each pair of runs is scored once.
+    std::vector<std::vector<double>> ari(results.size(), std::vector<double>(results.size(), 0.0));
+    for (std::size_t a = 0; a < results.size(); ++a)
+        for (std::size_t b = a + 1; b < results.size(); ++b)
+            ari[a][b] = ari[b][a] =
+                scoreAgreement(results[a].assignment, results[b].assignment).ari;
     std::size_t typical = 0;
     double bestAgreement = -2;
     for (std::size_t a = 0; a < results.size(); ++a) {
         double agreement = 0;
         for (std::size_t b = 0; b < results.size(); ++b)
             if (a != b)
-                agreement += scoreAgreement(results[a].assignment, results[b].assignment).ari;
+                agreement += ari[a][b];
         if (agreement > bestAgreement + 1e-12) {
             bestAgreement = agreement;
             typical = a;
@@ -72,12 +74,16 @@ static Result<TextClustering> consensusClustering(const std::vector<std::string>
     for (std::size_t i = 0; i < n; ++i) {
         for (std::size_t j = i + 1; j < n; ++j) {
             int together = 0;
-            for (const TextClustering &result : results)
+            for (const clustering::FeatureClustering &result : results)
                 together += result.assignment[i] == result.assignment[j] ? 1 : 0;
             apart[i][j] = apart[j][i] = 1.0 - together / static_cast<double>(results.size());
         }
     }
-    TextClustering consensus = std::move(results[typical]);
+    const clustering::FeatureClustering &chosen = results[typical];
+    TextClustering consensus;
+    consensus.estimatedK = chosen.estimatedK;
+    consensus.clusters =
+        clustering::describeFeatures(*features, chosen.assignment, chosen.clusterCount);
     consensus.assignment = averageLinkage(apart).cut(static_cast<int>(consensus.clusters.size()));
     return consensus; // its clusters' labels are replaced by the caller's
 }
@@ -183,21 +189,12 @@ Result<ForceGrouping> groupForces(const Evidence &evidence,
 
         // Each new cluster takes over the previous unpinned group whose clustered (not placed)
         // quotes it shares most of, one to one, maximising the quotes that stay together.
-        std::vector<std::vector<int>> overlap(clusters.size(),
-                                              std::vector<int>(unpinned.size(), 0));
-        for (std::size_t c = 0; c < clusters.size(); ++c) {
-            const std::set<Id> members(clusters[c].begin(), clusters[c].end());
-            for (std::size_t g = 0; g < unpinned.size(); ++g) {
-                for (Id id : unpinned[g]->highlightIds)
-                    overlap[c][g] += members.contains(id) ? 1 : 0;
-            }
-        }
-        const std::vector<int> match = matchByOverlap(overlap);
-        std::vector<int> clusterOfGroup(unpinned.size(), -1);
-        for (std::size_t c = 0; c < match.size(); ++c) {
-            if (match[c] >= 0)
-                clusterOfGroup[match[c]] = static_cast<int>(c);
-        }
+        const ClusterMatch matched = matchToPrevious(
+            clusters, unpinned, [](const ForceGroup *group) -> const auto & {
+                return group->highlightIds;
+            });
+        const std::vector<int> &match = matched.previousOf;
+        const std::vector<int> &clusterOfGroup = matched.clusterOf;
 
         for (const ForceGroup *group : pinned) {
             result.groups.push_back(*group);

@@ -433,11 +433,14 @@ class Drafter
 public:
     Drafter(const Study &study,
             const Evidence &evidence,
+            const DraftContext &context,
             const std::vector<ForceGroup> &groups,
             const StoryMatrix &matrix,
             const Job &job)
         : m_study(study)
         , m_evidence(evidence)
+        , m_context(context)
+        , m_seenLowercase(context.seenLowercase)
         , m_groups(groups)
         , m_matrix(matrix)
         , m_job(job)
@@ -487,13 +490,14 @@ private:
 
     const Study &m_study;
     const Evidence &m_evidence;
+    const DraftContext &m_context;
+    const std::set<std::string> &m_seenLowercase; // words the customers wrote in lower case
     const std::vector<ForceGroup> &m_groups;
     const StoryMatrix &m_matrix;
     const Job &m_job;
 
     std::set<Id> m_members;
     std::vector<Quote> m_quotes;                          // every quote of the job's stories
-    std::set<std::string> m_seenLowercase;                // words the customers wrote in lower case
     std::map<Id, std::size_t> m_row;                      // matrix row of each story
     std::map<Id, std::vector<TimelineEvent>> m_timelines; // of each story
     std::map<Id, std::string> m_switchedFrom;             // what each story's participant left
@@ -569,8 +573,7 @@ std::vector<std::size_t> Drafter::groupsByDominance(Force force) const
 
 void Drafter::add(DraftPart part, std::string text, std::vector<Id> highlightIds)
 {
-    std::sort(highlightIds.begin(), highlightIds.end());
-    highlightIds.erase(std::unique(highlightIds.begin(), highlightIds.end()), highlightIds.end());
+    highlightIds = sortedUnique(std::move(highlightIds));
     if (trim(text).empty() || highlightIds.empty())
         return; // no clause without evidence
     m_draft.clauses.push_back({part, std::move(text), std::move(highlightIds)});
@@ -974,22 +977,9 @@ Result<JobDraft> Drafter::run()
             return timeline.error();
         m_timelines[story] = std::move(*timeline);
     }
-    if (!m_members.empty()) {
-        auto interviews = m_study.interviews();
-        if (!interviews)
-            return interviews.error();
-        auto participants = m_study.participants();
-        if (!participants)
-            return participants.error();
-        std::map<Id, std::string> byParticipant;
-        for (const auto &p : *participants)
-            byParticipant[p.id] = p.switchedFrom;
-        for (const auto &item : *interviews) {
-            const auto participant = item.interview.participantId;
-            if (m_members.contains(item.interview.id) && participant
-                && byParticipant.contains(*participant))
-                m_switchedFrom[item.interview.id] = byParticipant[*participant];
-        }
+    for (const auto &[interviewId, from] : m_context.switchedFrom) {
+        if (m_members.contains(interviewId))
+            m_switchedFrom[interviewId] = from;
     }
     for (std::size_t r = 0; r < m_matrix.interviewIds.size(); ++r)
         m_row[m_matrix.interviewIds[r]] = r;
@@ -1000,16 +990,6 @@ Result<JobDraft> Drafter::run()
         for (std::size_t position : it->second)
             m_quotes.push_back({position, &m_evidence.highlights[position]});
     }
-    // Words written in lower case anywhere in the study's quotes: a sentence starting with one
-    // of them can be lower-cased inside a clause; one starting with a name cannot.
-    for (const auto &h : m_evidence.highlights) {
-        const auto w = words(plainApostrophes(h.quote));
-        for (std::size_t i = 0; i < w.size(); ++i) {
-            if (!w[i].empty() && std::islower(static_cast<unsigned char>(w[i][0])))
-                m_seenLowercase.insert(w[i]);
-        }
-    }
-
     draftStory();
     draftTriggers();
     draftFired();
@@ -1037,13 +1017,43 @@ Result<JobDraft> Drafter::run()
 
 } // namespace
 
+Result<DraftContext> readDraftContext(const Study &study, const Evidence &evidence)
+{
+    DraftContext context;
+    auto interviews = study.interviews();
+    if (!interviews)
+        return interviews.error();
+    auto participants = study.participants();
+    if (!participants)
+        return participants.error();
+    std::map<Id, std::string> byParticipant;
+    for (const auto &p : *participants)
+        byParticipant[p.id] = p.switchedFrom;
+    for (const auto &item : *interviews) {
+        const auto participant = item.interview.participantId;
+        if (participant && byParticipant.contains(*participant))
+            context.switchedFrom[item.interview.id] = byParticipant[*participant];
+    }
+    // Words written in lower case anywhere in the study's quotes: a sentence starting with one
+    // of them can be lower-cased inside a clause; one starting with a name cannot.
+    for (const auto &h : evidence.highlights) {
+        const auto w = words(plainApostrophes(h.quote));
+        for (std::size_t i = 0; i < w.size(); ++i) {
+            if (!w[i].empty() && std::islower(static_cast<unsigned char>(w[i][0])))
+                context.seenLowercase.insert(w[i]);
+        }
+    }
+    return context;
+}
+
 Result<JobDraft> draftJobFrom(const Study &study,
                               const Evidence &evidence,
+                              const DraftContext &context,
                               const std::vector<ForceGroup> &groups,
                               const StoryMatrix &matrix,
                               const Job &job)
 {
-    return Drafter(study, evidence, groups, matrix, job).run();
+    return Drafter(study, evidence, context, groups, matrix, job).run();
 }
 
 } // namespace synthesis
@@ -1060,7 +1070,10 @@ Result<JobDraft> draftJob(const Study &study, const Job &job)
     if (!marks)
         return marks.error();
     const StoryMatrix matrix = synthesis::buildMatrix(*evidence, *groups, *marks);
-    return synthesis::draftJobFrom(study, *evidence, *groups, matrix, job);
+    auto context = synthesis::readDraftContext(study, *evidence);
+    if (!context)
+        return context.error();
+    return synthesis::draftJobFrom(study, *evidence, *context, *groups, matrix, job);
 }
 
 } // namespace jtbd

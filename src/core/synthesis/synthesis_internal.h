@@ -5,6 +5,7 @@
 
 #include <jtbd/synthesis.h>
 
+#include <algorithm>
 #include <map>
 #include <set>
 #include <string>
@@ -47,6 +48,46 @@ StoryClustering clusterMatrix(StoryMatrix matrix, std::optional<int> k);
 // the same table gives the same matching.
 std::vector<int> matchByOverlap(const std::vector<std::vector<int>> &overlap);
 
+// The ids in ascending order, each once.
+inline std::vector<Id> sortedUnique(std::vector<Id> ids)
+{
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    return ids;
+}
+
+// New clusters matched one to one to what a previous run made of them (matchByOverlap on the
+// ids they share), so the previous items' ids survive a re-run.
+struct ClusterMatch
+{
+    std::vector<int> previousOf; // per cluster: the previous item it continues, or -1
+    std::vector<int> clusterOf;  // per previous item: the cluster that continues it, or -1
+};
+
+// idsOf(item) gives the ids a previous item holds.
+template<typename Item, typename IdsOf>
+ClusterMatch matchToPrevious(const std::vector<std::vector<Id>> &clusters,
+                             const std::vector<Item> &previous,
+                             IdsOf idsOf)
+{
+    std::vector<std::vector<int>> overlap(clusters.size(), std::vector<int>(previous.size(), 0));
+    for (std::size_t c = 0; c < clusters.size(); ++c) {
+        const std::set<Id> members(clusters[c].begin(), clusters[c].end());
+        for (std::size_t p = 0; p < previous.size(); ++p) {
+            for (Id id : idsOf(previous[p]))
+                overlap[c][p] += members.contains(id) ? 1 : 0;
+        }
+    }
+    ClusterMatch match;
+    match.previousOf = matchByOverlap(overlap);
+    match.clusterOf.assign(previous.size(), -1);
+    for (std::size_t c = 0; c < match.previousOf.size(); ++c) {
+        if (match.previousOf[c] >= 0)
+            match.clusterOf[static_cast<std::size_t>(match.previousOf[c])] = static_cast<int>(c);
+    }
+    return match;
+}
+
 struct ForceGrouping
 {
     std::vector<ForceGroup> groups; // by force; kept groups keep their ids, new ones have id 0
@@ -62,9 +103,19 @@ Result<ForceGrouping> groupForces(const Evidence &evidence,
                                   const std::vector<ForceGroup> &previous,
                                   std::uint64_t seed);
 
+// What drafting reads of the whole study, the same for every job: read once per run.
+struct DraftContext
+{
+    std::map<Id, std::string> switchedFrom; // interview id -> what its participant left
+    std::set<std::string> seenLowercase;    // words the customers wrote in lower case
+};
+
+Result<DraftContext> readDraftContext(const Study &study, const Evidence &evidence);
+
 // The draft of a job from its stories' evidence, against the given groups and matrix.
 Result<JobDraft> draftJobFrom(const Study &study,
                               const Evidence &evidence,
+                              const DraftContext &context,
                               const std::vector<ForceGroup> &groups,
                               const StoryMatrix &matrix,
                               const Job &job);

@@ -44,13 +44,6 @@ bool touched(const Job &job, const JobDraft &previousDraft)
     return false;
 }
 
-std::vector<Id> sortedUnique(std::vector<Id> ids)
-{
-    std::sort(ids.begin(), ids.end());
-    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
-    return ids;
-}
-
 } // namespace
 
 Result<SynthesisSummary> runSynthesis(Study &study, const SynthesisOptions &options)
@@ -115,20 +108,10 @@ Result<SynthesisSummary> runSynthesis(Study &study, const SynthesisOptions &opti
             }
         }
     }
-    std::vector<std::vector<int>> overlap(clusters.size(), std::vector<int>(jobs.size(), 0));
-    for (std::size_t c = 0; c < clusters.size(); ++c) {
-        const std::set<Id> members(clusters[c].begin(), clusters[c].end());
-        for (std::size_t j = 0; j < jobs.size(); ++j) {
-            for (Id id : jobs[j].interviewIds)
-                overlap[c][j] += members.contains(id) ? 1 : 0;
-        }
-    }
-    const std::vector<int> match = synthesis::matchByOverlap(overlap);
-    std::vector<int> clusterOfJob(jobs.size(), -1);
-    for (std::size_t c = 0; c < match.size(); ++c) {
-        if (match[c] >= 0)
-            clusterOfJob[match[c]] = static_cast<int>(c);
-    }
+    const synthesis::ClusterMatch matched = synthesis::matchToPrevious(
+        clusters, jobs, [](const Job &job) -> const auto & { return job.interviewIds; });
+    const std::vector<int> &match = matched.previousOf;
+    const std::vector<int> &clusterOfJob = matched.clusterOf;
     // A cluster's stories, less those the researcher placed in some job.
     auto clustered = [&](int c) {
         std::vector<Id> members;
@@ -145,7 +128,7 @@ Result<SynthesisSummary> runSynthesis(Study &study, const SynthesisOptions &opti
     std::vector<const JobDraft *> newJobPrevious; // the previous draft of each, or nullptr
     for (std::size_t j = 0; j < jobs.size(); ++j) {
         Job job = jobs[j];
-        job.placedInterviewIds = sortedUnique(placed[j]);
+        job.placedInterviewIds = synthesis::sortedUnique(placed[j]);
         std::vector<Id> members = placed[j];
         if (const int c = clusterOfJob[j]; c >= 0) {
             const auto more = clustered(c);
@@ -153,7 +136,7 @@ Result<SynthesisSummary> runSynthesis(Study &study, const SynthesisOptions &opti
         } else if (!touched(jobs[j], previousDrafts[j])) {
             continue; // no cluster continues it and nothing in it is the researcher's
         }
-        job.interviewIds = sortedUnique(std::move(members));
+        job.interviewIds = synthesis::sortedUnique(std::move(members));
         summary.keptPlacements += static_cast<int>(job.placedInterviewIds.size());
         newJobs.push_back(std::move(job));
         newJobPrevious.push_back(&previousDrafts[j]);
@@ -162,7 +145,7 @@ Result<SynthesisSummary> runSynthesis(Study &study, const SynthesisOptions &opti
         if (match[c] >= 0)
             continue;
         Job job;
-        job.interviewIds = sortedUnique(clustered(static_cast<int>(c)));
+        job.interviewIds = synthesis::sortedUnique(clustered(static_cast<int>(c)));
         if (job.interviewIds.empty())
             continue; // every story in it was placed elsewhere by hand
         newJobs.push_back(std::move(job));
@@ -173,9 +156,17 @@ Result<SynthesisSummary> runSynthesis(Study &study, const SynthesisOptions &opti
     // it: when it is empty or still reads as the previous draft wrote it.
     std::vector<JobDraft> drafts;
     const JobDraft none;
+    synthesis::DraftContext draftContext;
+    if (!newJobs.empty()) {
+        auto read = synthesis::readDraftContext(study, *evidence);
+        if (!read)
+            return read.error();
+        draftContext = std::move(*read);
+    }
     for (std::size_t j = 0; j < newJobs.size(); ++j) {
         Job &job = newJobs[j];
-        auto draft = synthesis::draftJobFrom(study, *evidence, grouping->groups, matrix, job);
+        auto draft =
+            synthesis::draftJobFrom(study, *evidence, draftContext, grouping->groups, matrix, job);
         if (!draft)
             return draft.error();
         const JobDraft &previous = newJobPrevious[j] ? *newJobPrevious[j] : none;
