@@ -1,4 +1,4 @@
-// Reading spreadsheets saved as CSV (RFC 4180), and importing participants from one.
+// Reading and writing spreadsheets saved as CSV (RFC 4180), and importing participants from one.
 #pragma once
 
 #include <jtbd/study.h>
@@ -22,6 +22,14 @@ struct CsvTable
 // spreadsheets in some locales write). Errors name the line: "line 7: a quoted field is not
 // closed".
 Result<CsvTable> parseCsv(std::string_view text);
+
+// A field as RFC 4180 writes it: in double quotes, with quotes doubled, when it holds a comma, a
+// quote or a line break; otherwise as it is. Values are never altered: a field that starts with
+// "=" or "-" stays the words written (see docs/file-format.md on spreadsheets).
+std::string csvField(std::string_view value);
+
+// Appends one record: the fields quoted as csvField does, separated by commas, ended by CRLF.
+void appendCsvRow(std::string &out, const std::vector<std::string> &fields);
 
 struct ParticipantImport
 {

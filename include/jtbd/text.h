@@ -22,6 +22,19 @@ codePointSlice(std::string_view utf8, std::int64_t start, std::int64_t end);
 // Where the first invalid UTF-8 sequence starts (a byte offset), or nullopt when the text is valid.
 std::optional<std::size_t> findInvalidUtf8(std::string_view bytes);
 
+// The code points of UTF-8 text; each invalid sequence becomes U+FFFD.
+std::u32string decodeUtf8(std::string_view utf8);
+
+// Appends code point `c` as UTF-8; a value that is not a code point (a lone surrogate, past
+// U+10FFFF) is left out.
+void appendUtf8(std::string &out, char32_t c);
+
+// Code points as UTF-8, leaving out values that are not code points (as appendUtf8).
+std::string encodeUtf8(std::u32string_view text);
+
+// Letters, digits and combining marks: the characters a word is made of.
+bool isWordCharacter(char32_t c);
+
 // Words as a reader counts them: runs of characters between whitespace.
 std::int64_t wordCount(std::string_view utf8);
 

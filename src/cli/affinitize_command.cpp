@@ -3,6 +3,7 @@
 #include "commands.h"
 
 #include <jtbd/clustering.h>
+#include <jtbd/csv.h>
 #include <jtbd/file_io.h>
 
 #include <chrono>
@@ -14,36 +15,27 @@ namespace jtbd::cli {
 
 namespace {
 
-std::string csvField(std::string_view value)
-{
-    if (value.find_first_of(",\"\r\n") == std::string_view::npos)
-        return std::string(value);
-    std::string quoted = "\"";
-    for (char c : value) {
-        if (c == '"')
-            quoted += '"';
-        quoted += c;
-    }
-    return quoted + '"';
-}
-
 // One row per statement: its line in the input, its cluster, the cluster's label and central
 // statement, then the statement (and its reference label when there is one). RFC 4180, CRLF.
 std::string clustersCsv(const StatementTable &table, const TextClustering &result)
 {
-    std::string out = "line,cluster,cluster_terms,cluster_central,text";
+    std::vector<std::string> header = {
+        "line", "cluster", "cluster_terms", "cluster_central", "text"};
     if (!table.labels.empty())
-        out += ",label";
-    out += "\r\n";
+        header.push_back("label");
+    std::string out;
+    appendCsvRow(out, header);
     for (std::size_t i = 0; i < table.texts.size(); ++i) {
         const TextCluster &cluster =
             result.clusters.at(static_cast<std::size_t>(result.assignment[i]));
-        out += std::to_string(table.lines[i]) + ',' + std::to_string(result.assignment[i] + 1) + ','
-               + csvField(cluster.label(5)) + ',' + csvField(table.texts.at(cluster.centralIndex))
-               + ',' + csvField(table.texts[i]);
+        std::vector<std::string> row = {std::to_string(table.lines[i]),
+                                        std::to_string(result.assignment[i] + 1),
+                                        cluster.label(5),
+                                        table.texts.at(cluster.centralIndex),
+                                        table.texts[i]};
         if (!table.labels.empty())
-            out += ',' + csvField(table.labels[i]);
-        out += "\r\n";
+            row.push_back(table.labels[i]);
+        appendCsvRow(out, row);
     }
     return out;
 }

@@ -24,6 +24,26 @@ std::size_t index(Force force)
     return static_cast<std::size_t>(force);
 }
 
+// A quote as the diagram shows it, from a study read or from a report's content.
+ForceQuote forceQuote(Id highlightId,
+                      Id interviewId,
+                      const std::string &text,
+                      const std::string &participantCode,
+                      const std::string &participantPseudonym,
+                      int intensity,
+                      Confidence confidence)
+{
+    ForceQuote q;
+    q.highlightId = highlightId;
+    q.interviewId = interviewId;
+    q.text = toQString(text);
+    q.participantCode = toQString(participantCode);
+    q.participantPseudonym = toQString(participantPseudonym);
+    q.intensity = intensity;
+    q.confidence = confidence;
+    return q;
+}
+
 const QColor kInk(0x22, 0x22, 0x22);
 const QColor kMuted(0x5F, 0x63, 0x68);
 const QColor kRule(0xD0, 0xD4, 0xDA);
@@ -156,15 +176,13 @@ loadForcesDiagram(const Study &study, const Scope &scope, Weighting weighting, i
         ForceEvidence &forceEvidence = data.forces.at(index(force));
         forceEvidence.tally = data.summary[force];
         for (const EvidenceQuote &e : (*evidence)[force]) {
-            ForceQuote q;
-            q.highlightId = e.highlight.id;
-            q.interviewId = e.highlight.interviewId;
-            q.text = toQString(e.highlight.quote);
-            q.participantCode = toQString(e.participantCode);
-            q.participantPseudonym = toQString(e.participantPseudonym);
-            q.intensity = e.highlight.intensity;
-            q.confidence = e.highlight.confidence;
-            forceEvidence.quotes.push_back(std::move(q));
+            forceEvidence.quotes.push_back(forceQuote(e.highlight.id,
+                                                      e.highlight.interviewId,
+                                                      e.highlight.quote,
+                                                      e.participantCode,
+                                                      e.participantPseudonym,
+                                                      e.highlight.intensity,
+                                                      e.highlight.confidence));
         }
         forceEvidence.more = std::max<std::int64_t>(
             0, forceEvidence.tally.count - static_cast<std::int64_t>(forceEvidence.quotes.size()));
@@ -195,20 +213,17 @@ ForcesDiagramData forcesDiagramData(const ReportJob &job,
         for (const ReportQuote &quote : source.quotes) {
             if (quotesPerForce >= 0 && static_cast<int>(evidence.quotes.size()) >= quotesPerForce)
                 break;
-            ForceQuote q;
-            q.highlightId = quote.highlightId;
-            q.interviewId = quote.interviewId;
-            q.text = toQString(quote.text);
-            q.participantCode = toQString(quote.participantCode);
-            q.participantPseudonym = toQString(quote.participantPseudonym);
-            q.intensity = quote.intensity;
-            q.confidence = quote.confidence;
-            evidence.quotes.push_back(std::move(q));
+            evidence.quotes.push_back(forceQuote(quote.highlightId,
+                                                 quote.interviewId,
+                                                 quote.text,
+                                                 quote.participantCode,
+                                                 quote.participantPseudonym,
+                                                 quote.intensity,
+                                                 quote.confidence));
         }
-        const auto left = static_cast<std::int64_t>(source.quotes.size() - evidence.quotes.size());
+        // The report's own "more" counts from its quotes; the diagram may show fewer of them.
         evidence.more = std::max<std::int64_t>(
-            source.more + left,
-            evidence.tally.count - static_cast<std::int64_t>(evidence.quotes.size()));
+            0, evidence.tally.count - static_cast<std::int64_t>(evidence.quotes.size()));
     }
     return data;
 }

@@ -34,8 +34,6 @@ public:
 
     qreal height() const { return m_height; }
 
-    qreal width() const { return m_width; }
-
     int lineCount() const { return static_cast<int>(m_lines.size()); }
 
     // The top and bottom of line `i`, from the paragraph's top.
@@ -164,8 +162,6 @@ public:
 
     // Draws the blocks of page `index` (0-based); the caller draws the page's header and footer.
     void paintPage(QPainter &painter, int index) const;
-
-    const QRectF &body() const { return m_body; }
 
 private:
     struct Piece

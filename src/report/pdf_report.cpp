@@ -84,10 +84,15 @@ QString q(std::string_view text)
     return toQString(text);
 }
 
+const QLocale &english()
+{
+    static const QLocale locale(QLocale::English, QLocale::UnitedKingdom);
+    return locale;
+}
+
 QString number(std::int64_t value)
 {
-    return QLocale(QLocale::English, QLocale::UnitedKingdom)
-        .toString(static_cast<qlonglong>(value));
+    return english().toString(static_cast<qlonglong>(value));
 }
 
 QString plural(std::int64_t count, const char *one, const char *many)
@@ -95,10 +100,14 @@ QString plural(std::int64_t count, const char *one, const char *many)
     return number(count) + QLatin1Char(' ') + QString::fromLatin1(count == 1 ? one : many);
 }
 
-const QLocale &english()
+// "Spreadsheet → Ledgerly": what a participant switched from and to, "?" for the side not
+// recorded; empty when neither is.
+QString switchText(const std::string &from, const std::string &to)
 {
-    static const QLocale locale(QLocale::English, QLocale::UnitedKingdom);
-    return locale;
+    if (from.empty() && to.empty())
+        return {};
+    return (from.empty() ? QStringLiteral("?") : q(from)) + QStringLiteral(" \u2192 ")
+           + (to.empty() ? QStringLiteral("?") : q(to));
 }
 
 // "2 October 2026", "October 2026" or "2026" for the partial dates the study stores.
@@ -995,12 +1004,7 @@ private:
             {QStringLiteral("Switched from / to"), kBodyWidth - 328}};
         std::vector<std::vector<Cell>> rows;
         for (const ReportStory &story : job.stories) {
-            QString switched;
-            if (!story.switchedFrom.empty() || !story.switchedTo.empty())
-                switched =
-                    (story.switchedFrom.empty() ? QStringLiteral("?") : q(story.switchedFrom))
-                    + QStringLiteral(" \u2192 ")
-                    + (story.switchedTo.empty() ? QStringLiteral("?") : q(story.switchedTo));
+            const QString switched = switchText(story.switchedFrom, story.switchedTo);
             rows.push_back({{who(story.participantPseudonym, story.participantCode)},
                             {q(story.interviewTitle)},
                             {story.conductedOn.empty() ? QStringLiteral("\u2014")
@@ -1216,13 +1220,12 @@ private:
     {
         add(heading(QStringLiteral("Alternatives considered"), kH2Size, kSectionGap));
         std::vector<std::pair<QString, QString>> switches;
-        for (const ReportStory &story : job.stories)
-            if (!story.switchedFrom.empty() || !story.switchedTo.empty())
-                switches.emplace_back(
-                    who(story.participantPseudonym, story.participantCode),
-                    (story.switchedFrom.empty() ? QStringLiteral("?") : q(story.switchedFrom))
-                        + QStringLiteral(" \u2192 ")
-                        + (story.switchedTo.empty() ? QStringLiteral("?") : q(story.switchedTo)));
+        for (const ReportStory &story : job.stories) {
+            QString switched = switchText(story.switchedFrom, story.switchedTo);
+            if (!switched.isEmpty())
+                switches.emplace_back(who(story.participantPseudonym, story.participantCode),
+                                      std::move(switched));
+        }
         if (switches.empty() && job.alternatives.empty()) {
             note(QStringLiteral("No alternatives or switches were recorded for these stories."), 4);
             return;
@@ -1308,11 +1311,7 @@ private:
                                       colorFormat(kMuted)));
                     attributes += key + q(a.value);
                 }
-                QString switched;
-                if (!p.switchedFrom.empty() || !p.switchedTo.empty())
-                    switched = (p.switchedFrom.empty() ? QStringLiteral("?") : q(p.switchedFrom))
-                               + QStringLiteral(" \u2192 ")
-                               + (p.switchedTo.empty() ? QStringLiteral("?") : q(p.switchedTo));
+                const QString switched = switchText(p.switchedFrom, p.switchedTo);
                 std::vector<Cell> row;
                 row.push_back({q(p.code)});
                 row.push_back({p.pseudonym.empty() ? QStringLiteral("\u2014") : q(p.pseudonym),

@@ -1,4 +1,5 @@
-// UTF-8 code-point arithmetic and date validation.
+// UTF-8 code-point arithmetic, decoding, CSV fields and date validation.
+#include <jtbd/csv.h>
 #include <jtbd/model.h>
 #include <jtbd/text.h>
 
@@ -62,6 +63,53 @@ TEST(Text, AcceptsOnlyRealPartialDates)
     EXPECT_FALSE(isPartialDate("2026-04-31"));
     EXPECT_FALSE(isPartialDate("26-04-01"));
     EXPECT_FALSE(isPartialDate("last spring"));
+}
+
+TEST(Text, DecodesAndEncodesCodePoints)
+{
+    const std::string text = "café 東京 👍🏽";
+    const std::u32string points = decodeUtf8(text);
+    EXPECT_EQ(static_cast<std::int64_t>(points.size()), codePointCount(text));
+    EXPECT_EQ(points[3], U'é');
+    EXPECT_EQ(encodeUtf8(points), text);
+    // An invalid byte reads as U+FFFD; a value that is not a code point is left out.
+    EXPECT_EQ(decodeUtf8("a\xFF"
+                         "b"),
+              std::u32string(U"a\uFFFDb"));
+    std::string out;
+    appendUtf8(out, static_cast<char32_t>(0xD800));
+    appendUtf8(out, static_cast<char32_t>(0x110000));
+    EXPECT_EQ(out, "");
+}
+
+TEST(Text, WordCharactersAreLettersDigitsAndMarks)
+{
+    EXPECT_TRUE(isWordCharacter(U'a'));
+    EXPECT_TRUE(isWordCharacter(U'7'));
+    EXPECT_TRUE(isWordCharacter(U'東'));
+    EXPECT_TRUE(isWordCharacter(U'\u0301')); // combining acute accent
+    EXPECT_FALSE(isWordCharacter(U' '));
+    EXPECT_FALSE(isWordCharacter(U'-'));
+    EXPECT_FALSE(isWordCharacter(U'\''));
+}
+
+TEST(Csv, QuotesOnlyTheFieldsThatNeedIt)
+{
+    EXPECT_EQ(csvField("plain text"), "plain text");
+    EXPECT_EQ(csvField("=SUM(A1)"), "=SUM(A1)"); // written as it is
+    EXPECT_EQ(csvField("a, b"), "\"a, b\"");
+    EXPECT_EQ(csvField("she said \"fine\""), "\"she said \"\"fine\"\"\"");
+    EXPECT_EQ(csvField("two\nlines"), "\"two\nlines\"");
+    EXPECT_EQ(csvField("cr\r"), "\"cr\r\"");
+
+    std::string out;
+    appendCsvRow(out, {"id", "quote", ""});
+    appendCsvRow(out, {"1", "yes, \"really\"", "x"});
+    EXPECT_EQ(out, "id,quote,\r\n1,\"yes, \"\"really\"\"\",x\r\n");
+    const auto table = parseCsv(out);
+    ASSERT_TRUE(table);
+    ASSERT_EQ(table->rows.size(), 1U);
+    EXPECT_EQ(table->rows[0][1], "yes, \"really\"");
 }
 
 } // namespace jtbd

@@ -1,10 +1,12 @@
-// UTF-8 code-point arithmetic shared by storage, importers and exports.
+// UTF-8 code-point arithmetic and decoding shared by storage, importers, clustering and exports.
 #include <jtbd/text.h>
 
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <ctime>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
 
 namespace jtbd {
 
@@ -16,6 +18,51 @@ bool isContinuation(unsigned char byte)
 }
 
 } // namespace
+
+std::u32string decodeUtf8(std::string_view utf8)
+{
+    std::u32string out;
+    out.reserve(utf8.size());
+    const auto *bytes = reinterpret_cast<const std::uint8_t *>(utf8.data());
+    const auto length = static_cast<std::int32_t>(utf8.size());
+    std::int32_t i = 0;
+    while (i < length) {
+        UChar32 c = 0;
+        U8_NEXT(bytes, i, length, c);
+        out.push_back(c < 0 ? U'\uFFFD' : static_cast<char32_t>(c));
+    }
+    return out;
+}
+
+void appendUtf8(std::string &out, char32_t c)
+{
+    char buffer[U8_MAX_LENGTH];
+    std::int32_t length = 0;
+    UBool error = false;
+    U8_APPEND(reinterpret_cast<std::uint8_t *>(buffer),
+              length,
+              U8_MAX_LENGTH,
+              static_cast<UChar32>(c),
+              error);
+    if (!error)
+        out.append(buffer, static_cast<std::size_t>(length));
+}
+
+std::string encodeUtf8(std::u32string_view text)
+{
+    std::string out;
+    out.reserve(text.size());
+    for (char32_t c : text)
+        appendUtf8(out, c);
+    return out;
+}
+
+bool isWordCharacter(char32_t c)
+{
+    const auto u = static_cast<UChar32>(c);
+    return u_hasBinaryProperty(u, UCHAR_ALPHABETIC) || u_isdigit(u)
+           || (U_GET_GC_MASK(u) & U_GC_M_MASK) != 0;
+}
 
 std::int64_t codePointCount(std::string_view utf8)
 {

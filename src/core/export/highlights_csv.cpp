@@ -1,6 +1,7 @@
 // Every highlight as a CSV row (RFC 4180), for spreadsheets and analysis tools.
 #include "report_support.h"
 
+#include <jtbd/csv.h>
 #include <jtbd/export.h>
 #include <jtbd/file_io.h>
 
@@ -34,34 +35,6 @@ constexpr std::array kColumns = {"highlight_id",
                                  "memo",
                                  "created_at",
                                  "updated_at"};
-
-// A field as RFC 4180 writes it: in double quotes, with quotes doubled, when it holds a comma, a
-// quote or a line break. Values are written as they are: a quote that starts with "=" or "-"
-// stays the participant's words (see docs/file-format.md on spreadsheets).
-void appendField(std::string &row, std::string_view field)
-{
-    if (field.find_first_of(",\"\r\n") == std::string_view::npos) {
-        row += field;
-        return;
-    }
-    row += '"';
-    for (char c : field) {
-        if (c == '"')
-            row += '"';
-        row += c;
-    }
-    row += '"';
-}
-
-void appendRow(std::string &out, const std::vector<std::string> &fields)
-{
-    for (std::size_t i = 0; i < fields.size(); ++i) {
-        if (i > 0)
-            out += ',';
-        appendField(out, fields[i]);
-    }
-    out += "\r\n";
-}
 
 std::string optionalNumber(const std::optional<std::int64_t> &value)
 {
@@ -137,17 +110,23 @@ Result<std::string> highlightsCsv(const Study &study, const ExportOptions &optio
     for (const auto &p : *participants)
         participantById.emplace(p.id, &p);
     std::unordered_map<Id, const Interview *> interviewById;
-    for (const auto &item : *interviews)
+    std::unordered_map<Id, std::string> interviewTitles; // redacted once, not per highlight
+    for (const auto &item : *interviews) {
         interviewById.emplace(item.interview.id, &item.interview);
+        interviewTitles.emplace(item.interview.id, redactor.apply(item.interview.title));
+    }
     std::unordered_map<Id, const Code *> codeById;
-    for (const auto &c : *codes)
+    std::unordered_map<Id, std::string> codeNames; // redacted once, not per highlight
+    for (const auto &c : *codes) {
         codeById.emplace(c.id, &c);
+        codeNames.emplace(c.id, redactor.apply(c.name));
+    }
     std::unordered_map<Id, std::string> coderNames;
     for (const auto &c : *coders)
         coderNames.emplace(c.id, c.name);
 
     std::string out;
-    appendRow(out, std::vector<std::string>(kColumns.begin(), kColumns.end()));
+    appendCsvRow(out, std::vector<std::string>(kColumns.begin(), kColumns.end()));
     Id timesOf = 0;
     TurnTimes times;
     for (const Highlight &h : *highlights) {
@@ -177,32 +156,32 @@ Result<std::string> highlightsCsv(const Study &study, const ExportOptions &optio
             if (found == codeById.end())
                 continue;
             keys += (keys.empty() ? "" : "; ") + found->second->key;
-            names += (names.empty() ? "" : "; ") + redactor.apply(found->second->name);
+            names += (names.empty() ? "" : "; ") + codeNames.at(id);
         }
         const auto startMs = times.startMs(h.start);
-        appendRow(out,
-                  {std::to_string(h.id),
-                   std::to_string(h.interviewId),
-                   interview ? redactor.apply(interview->title) : std::string(),
-                   participant ? participant->code : std::string(),
-                   participant ? participant->pseudonym : std::string(),
-                   participant && !options.redact ? participant->name : std::string(),
-                   keys,
-                   names,
-                   redactor.apply(h.quote),
-                   std::to_string(h.start),
-                   std::to_string(h.end),
-                   optionalNumber(startMs),
-                   optionalNumber(times.endMs(h.start, h.end)),
-                   startMs ? formatTimestamp(*startMs, true) : std::string(),
-                   h.phase ? std::string(key(*h.phase)) : std::string(),
-                   std::to_string(h.intensity),
-                   std::string(key(h.confidence)),
-                   h.coderId && coderNames.contains(*h.coderId) ? coderNames.at(*h.coderId)
-                                                                : std::string(),
-                   options.includeMemos ? redactor.apply(h.memo) : std::string(),
-                   h.createdAt,
-                   h.updatedAt});
+        appendCsvRow(out,
+                     {std::to_string(h.id),
+                      std::to_string(h.interviewId),
+                      interview ? interviewTitles.at(h.interviewId) : std::string(),
+                      participant ? participant->code : std::string(),
+                      participant ? participant->pseudonym : std::string(),
+                      participant && !options.redact ? participant->name : std::string(),
+                      keys,
+                      names,
+                      redactor.apply(h.quote),
+                      std::to_string(h.start),
+                      std::to_string(h.end),
+                      optionalNumber(startMs),
+                      optionalNumber(times.endMs(h.start, h.end)),
+                      startMs ? formatTimestamp(*startMs, true) : std::string(),
+                      h.phase ? std::string(key(*h.phase)) : std::string(),
+                      std::to_string(h.intensity),
+                      std::string(key(h.confidence)),
+                      h.coderId && coderNames.contains(*h.coderId) ? coderNames.at(*h.coderId)
+                                                                   : std::string(),
+                      options.includeMemos ? redactor.apply(h.memo) : std::string(),
+                      h.createdAt,
+                      h.updatedAt});
     }
     return out;
 }

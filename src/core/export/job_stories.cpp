@@ -103,7 +103,7 @@ Json forcesJson(const ReportJob &job, Weighting weighting, bool withMemo)
     const std::int64_t against = summary.against(weighting);
     forces["balance"] = {{"toward", toward},
                          {"against", against},
-                         {"difference", toward - against},
+                         {"difference", summary.balance(weighting)},
                          {"leaning", leaning(toward, against)},
                          {"meaning", balanceMeaning(toward, against)}};
     return forces;

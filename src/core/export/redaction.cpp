@@ -1,53 +1,15 @@
 // Replacing participants' real names in the texts of a redacted export.
 #include <jtbd/export.h>
+#include <jtbd/text.h>
 
 #include <algorithm>
 #include <map>
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
-#include <unicode/utf8.h>
 
 namespace jtbd {
 
 namespace {
-
-std::u32string decode(std::string_view text)
-{
-    std::u32string out;
-    out.reserve(text.size());
-    const auto *bytes = reinterpret_cast<const std::uint8_t *>(text.data());
-    const auto length = static_cast<std::int32_t>(text.size());
-    std::int32_t i = 0;
-    while (i < length) {
-        UChar32 c = 0;
-        U8_NEXT(bytes, i, length, c);
-        out.push_back(c < 0 ? U'\uFFFD' : static_cast<char32_t>(c));
-    }
-    return out;
-}
-
-void appendUtf8(std::string &out, char32_t c)
-{
-    char buffer[U8_MAX_LENGTH];
-    std::int32_t length = 0;
-    UBool error = false;
-    U8_APPEND(reinterpret_cast<std::uint8_t *>(buffer),
-              length,
-              U8_MAX_LENGTH,
-              static_cast<UChar32>(c),
-              error);
-    if (!error)
-        out.append(buffer, static_cast<std::size_t>(length));
-}
-
-std::string encode(std::u32string_view text)
-{
-    std::string out;
-    out.reserve(text.size());
-    for (char32_t c : text)
-        appendUtf8(out, c);
-    return out;
-}
 
 char32_t fold(char32_t c)
 {
@@ -75,14 +37,6 @@ std::u32string upper(std::u32string_view text)
 bool isLetter(char32_t c)
 {
     return u_hasBinaryProperty(static_cast<UChar32>(c), UCHAR_ALPHABETIC);
-}
-
-// Letters, digits and combining marks: what a name must not touch on either side.
-bool isWordCharacter(char32_t c)
-{
-    const auto u = static_cast<UChar32>(c);
-    return u_hasBinaryProperty(u, UCHAR_ALPHABETIC) || u_isdigit(u)
-           || (U_GET_GC_MASK(u) & U_GC_M_MASK) != 0;
 }
 
 bool isSpace(char32_t c)
@@ -227,7 +181,7 @@ Redactor::Redactor(const std::vector<Participant> &participants)
     };
 
     for (const auto &participant : participants) {
-        const std::u32string whole = trimmed(decode(participant.name));
+        const std::u32string whole = trimmed(decodeUtf8(participant.name));
         if (letterCount(whole) == 0)
             continue;
         const std::string label = !participant.pseudonym.empty() ? participant.pseudonym
@@ -275,7 +229,7 @@ std::string Redactor::apply(std::string_view text) const
 {
     if (m_names.empty() || text.empty())
         return std::string(text);
-    const std::u32string t = decode(text);
+    const std::u32string t = decodeUtf8(text);
     const std::size_t n = t.size();
 
     // How many code points of `t` from `at` the name covers, or 0 when it does not match there.
@@ -344,10 +298,10 @@ std::string Redactor::apply(std::string_view text) const
             ++i;
             continue;
         }
-        out += decode(which->replacement);
+        out += decodeUtf8(which->replacement);
         i += matched;
     }
-    return encode(out);
+    return encodeUtf8(out);
 }
 
 } // namespace jtbd

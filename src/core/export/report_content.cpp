@@ -56,6 +56,10 @@ bool stronger(const Highlight &a, const Highlight &b)
     return a.id < b.id;
 }
 
+// The built-in codes whose strongest quotes each job lists.
+constexpr std::string_view kTaggedLists[] = {
+    "hire-criterion", "fire-criterion", "alternative-considered", "desired-outcome"};
+
 std::string joinIds(const std::vector<Id> &ids)
 {
     std::string text;
@@ -99,12 +103,15 @@ public:
         for (std::size_t i = 0; i < list.size(); ++i) {
             m_interviewOrder.emplace(list[i].interview.id, i);
             m_interviews.emplace(list[i].interview.id, list[i]);
+            m_interviewTitles.emplace(list[i].interview.id, redact(list[i].interview.title));
         }
 
         const auto codes = take(m_study.codes());
         for (const auto &code : codes)
             m_codeKeys.emplace(code.id, code.key);
         m_codes = codes;
+        for (std::string_view key : kTaggedLists)
+            m_taggedIds.emplace(key, codeAndChildren(key));
 
         readInfo(content);
         const auto stats = take(m_study.stats());
@@ -162,8 +169,17 @@ private:
 
     std::string interviewTitle(Id interviewId) const
     {
-        const auto item = m_interviews.find(interviewId);
-        return item == m_interviews.end() ? std::string() : redact(item->second.interview.title);
+        const auto found = m_interviewTitles.find(interviewId);
+        return found == m_interviewTitles.end() ? std::string() : found->second;
+    }
+
+    // The timeline of an interview, read once however many jobs it tells a story of.
+    const std::vector<TimelineEvent> &timelineOf(Id interviewId)
+    {
+        auto found = m_timelines.find(interviewId);
+        if (found == m_timelines.end())
+            found = m_timelines.emplace(interviewId, take(m_study.timeline(interviewId))).first;
+        return found->second;
     }
 
     // When the turn holding `offset` starts in the recording, as Study::forcesEvidence reads it.
@@ -246,7 +262,7 @@ private:
     std::vector<ReportQuote> strongestTagged(const std::vector<Highlight> &highlights,
                                              std::string_view key)
     {
-        const auto ids = codeAndChildren(key);
+        const auto &ids = m_taggedIds.at(key);
         std::vector<const Highlight *> tagged;
         for (const auto &h : highlights) {
             if (std::any_of(h.codeIds.begin(), h.codeIds.end(), [&](Id id) {
@@ -289,7 +305,7 @@ private:
             const auto &interview = m_interviews.at(id).interview;
             ReportStory story;
             story.interviewId = id;
-            story.interviewTitle = redact(interview.title);
+            story.interviewTitle = interviewTitle(id);
             story.conductedOn = interview.conductedOn;
             if (const Participant *p = participantOf(id)) {
                 story.participantCode = p->code;
@@ -336,7 +352,7 @@ private:
         }
 
         for (Id id : storyIds) {
-            for (const auto &event : take(m_study.timeline(id))) {
+            for (const auto &event : timelineOf(id)) {
                 ReportTrigger trigger;
                 trigger.kind = event.kind;
                 trigger.interviewId = id;
@@ -400,7 +416,7 @@ private:
             const auto &interview = item.interview;
             ReportInterview out;
             out.id = interview.id;
-            out.title = redact(interview.title);
+            out.title = interviewTitle(interview.id);
             if (const Participant *p = participantOf(interview.id)) {
                 out.participantCode = p->code;
                 out.participantPseudonym = p->pseudonym;
@@ -462,8 +478,11 @@ private:
     std::unordered_map<Id, Participant> m_participants;
     std::unordered_map<Id, InterviewListItem> m_interviews;
     std::unordered_map<Id, std::size_t> m_interviewOrder;
+    std::unordered_map<Id, std::string> m_interviewTitles; // redacted
     std::unordered_map<Id, std::string> m_codeKeys;
     std::vector<Code> m_codes;
+    std::map<std::string_view, std::unordered_set<Id>> m_taggedIds; // by key of kTaggedLists
+    std::unordered_map<Id, std::vector<TimelineEvent>> m_timelines;
     std::vector<ForceGroup> m_forceGroups;
     std::unordered_map<Id, std::vector<std::pair<std::int64_t, std::optional<std::int64_t>>>>
         m_turnStarts;

@@ -1,4 +1,4 @@
-// RFC 4180 CSV reading.
+// RFC 4180 CSV reading and writing.
 #include <jtbd/csv.h>
 
 #include <algorithm>
@@ -22,6 +22,30 @@ char chooseDelimiter(std::string_view text)
 }
 
 } // namespace
+
+std::string csvField(std::string_view value)
+{
+    if (value.find_first_of(",\"\r\n") == std::string_view::npos)
+        return std::string(value);
+    std::string quoted = "\"";
+    for (char c : value) {
+        if (c == '"')
+            quoted += '"';
+        quoted += c;
+    }
+    quoted += '"';
+    return quoted;
+}
+
+void appendCsvRow(std::string &out, const std::vector<std::string> &fields)
+{
+    for (std::size_t i = 0; i < fields.size(); ++i) {
+        if (i > 0)
+            out += ',';
+        out += csvField(fields[i]);
+    }
+    out += "\r\n";
+}
 
 Result<CsvTable> parseCsv(std::string_view text)
 {
