@@ -107,12 +107,12 @@ TEST(CodebookModel, NestsCustomCodesByParentAndStaysValidThroughEdits)
     EXPECT_EQ(model.descendants(pricing), std::vector<Id>{annual});
     EXPECT_FALSE(model.indexOf(annual).data(CodebookModel::BuiltinRole).toBool());
 
-    ASSERT_TRUE(app::applyCodeCommand(*doc.document,
-                                      QStringLiteral("Move"),
-                                      app::nestCodeCommand(doc.document->study(), pricing, push)));
+    ASSERT_TRUE(app::applyCommand(*doc.document,
+                                  QStringLiteral("Move"),
+                                  app::nestCodeCommand(doc.document->study(), pricing, push)));
     EXPECT_EQ(model.indexOf(pricing).parent(), model.indexOf(push));
     EXPECT_EQ(model.indexOf(annual).parent(), model.indexOf(pricing));
-    ASSERT_TRUE(app::applyCodeCommand(
+    ASSERT_TRUE(app::applyCommand(
         *doc.document, QStringLiteral("Delete"), app::deleteCodeCommand(doc.study(), pricing)));
     EXPECT_FALSE(model.indexOf(pricing).isValid());
     EXPECT_EQ(model.indexOf(annual).parent(), model.indexOf(push)); // moved up
@@ -135,7 +135,7 @@ TEST(CodebookModel, AnEditThatKeepsTheShapeChangesDataWithoutAReset)
                                     QAbstractItemModelTester::FailureReportingMode::Warning);
     QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
     QSignalSpy changes(&model, &QAbstractItemModel::dataChanged);
-    ASSERT_TRUE(app::applyCodeCommand(
+    ASSERT_TRUE(app::applyCommand(
         *doc.document,
         QStringLiteral("Recolour"),
         app::recolorCodeCommand(doc.study(), pricing, QStringLiteral("#123456"))));

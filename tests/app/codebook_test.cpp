@@ -20,7 +20,7 @@
 namespace jtbd::test {
 namespace {
 
-using app::applyCodeCommand;
+using app::applyCommand;
 using app::CodebookPanel;
 
 // The codebook and every highlight: what an edit and its undo must give back exactly.
@@ -261,9 +261,9 @@ TEST(CodeCommands, NestingIntoItselfOrASubCodeIsRefused)
                   .find("one of its own sub-codes"),
               std::string::npos);
     QSignalSpy errors(doc.document.get(), &app::StudyDocument::errorOccurred);
-    EXPECT_FALSE(applyCodeCommand(*doc.document,
-                                  QStringLiteral("Move code"),
-                                  app::nestCodeCommand(doc.study(), pricing, annual)));
+    EXPECT_FALSE(applyCommand(*doc.document,
+                              QStringLiteral("Move code"),
+                              app::nestCodeCommand(doc.study(), pricing, annual)));
     ASSERT_EQ(errors.count(), 1);
     EXPECT_TRUE(errors.at(0).at(0).toString().contains(QStringLiteral("own sub-codes")));
     EXPECT_EQ(doc.document->undoStack()->count(), commands);

@@ -168,8 +168,7 @@ TEST_F(ForceGroupCommandsTest, MergeIsRefusedAcrossForcesAndIntoItself)
     auto self = app::mergeForceGroupsCommand(document->study(), {monthEnd}, monthEnd);
     ASSERT_FALSE(self.ok());
     const auto before = state();
-    EXPECT_FALSE(
-        app::applyForceGroupCommand(*document, QStringLiteral("Merge"), std::move(across)));
+    EXPECT_FALSE(app::applyCommand(*document, QStringLiteral("Merge"), std::move(across)));
     EXPECT_EQ(state(), before);
     EXPECT_EQ(stack().count(), 0);
 }

@@ -252,7 +252,21 @@ TEST_F(ForceGroupsPanelTest, WhileHiddenReadsChangesOnlyWhenShownAgain)
     EXPECT_EQ(panel->matrixView()->model()->columnCount(), 4);
     panel->show();
     EXPECT_EQ(model().rowCount(), 4);
+    EXPECT_EQ(panel->matrixView()->model()->columnCount(), 4) << "the matrix page is not on screen";
+    panel->showPage(ForceGroupsPanel::Page::Matrix);
     EXPECT_EQ(panel->matrixView()->model()->columnCount(), 5);
+}
+
+TEST_F(ForceGroupsPanelTest, OnlyThePageOnScreenReadsChanges)
+{
+    panel->showPage(ForceGroupsPanel::Page::Matrix);
+    addGroup(Force::Push, "Tax letters pile up", {5}, push);
+    document->announce({app::Change::Kind::ForceGroups, 0});
+    QCoreApplication::processEvents();
+    EXPECT_EQ(panel->matrixView()->model()->columnCount(), 5);
+    EXPECT_EQ(model().rowCount(), 3) << "the groups page is not on screen";
+    panel->showPage(ForceGroupsPanel::Page::Groups);
+    EXPECT_EQ(model().rowCount(), 4);
 }
 
 TEST_F(ForceGroupsPanelTest, KeepsFoldedGroupsFoldedAndTheSelectionAcrossAReload)

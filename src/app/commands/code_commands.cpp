@@ -429,15 +429,4 @@ CodeCommand deleteCodeCommand(const Study &study, Id codeId)
         changesFor(removed->highlights));
 }
 
-bool applyCodeCommand(StudyDocument &document, const QString &action, CodeCommand command)
-{
-    if (!command) {
-        document.reportError(action, command.error());
-        return false;
-    }
-    if (!*command)
-        return true;
-    return document.apply(std::move(*command));
-}
-
 } // namespace jtbd::app

@@ -17,8 +17,6 @@ class Study;
 
 namespace jtbd::app {
 
-class StudyDocument;
-
 using CodeCommand = CommandResult;
 
 // The shortcut as it is stored: Qt's portable key-sequence text ("P", "Ctrl+Shift+K"), or empty.
@@ -51,10 +49,5 @@ CodeCommand mergeCodeCommand(const Study &study, Id from, Id into);
 // Highlights keep everything but the code; sub-codes move up to the code's parent. Undo restores
 // the code under its id, its sub-codes' parent and the highlights' codes.
 CodeCommand deleteCodeCommand(const Study &study, Id codeId);
-
-// Applies `command`; a refusal is reported through StudyDocument::errorOccurred as
-// "`action` failed: …". A command that would change nothing is null and is not applied. True when
-// the edit was stored or there was nothing to change.
-bool applyCodeCommand(StudyDocument &document, const QString &action, CodeCommand command);
 
 } // namespace jtbd::app

@@ -1,6 +1,8 @@
 // Undoable edits of force groups and of the story x force-group matrix.
 #include "force_group_commands.h"
 
+#include "id_lists.h"
+
 #include <jtbd/study.h>
 #include <jtbd/text.h>
 
@@ -27,18 +29,6 @@ QString inQuotes(std::string_view label)
 QString quoteCount(std::size_t n)
 {
     return n == 1 ? tr("1 quote") : tr("%1 quotes").arg(n);
-}
-
-std::vector<Id> sortedUnique(std::vector<Id> ids)
-{
-    std::sort(ids.begin(), ids.end());
-    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
-    return ids;
-}
-
-bool contains(const std::vector<Id> &sorted, Id id)
-{
-    return std::binary_search(sorted.begin(), sorted.end(), id);
 }
 
 std::vector<Id> without(const std::vector<Id> &ids, const std::vector<Id> &removed)
@@ -341,7 +331,7 @@ ForceGroupCommand splitForceGroupCommand(const Study &study,
                        tr("Select the quotes of %1 that should form the new group.")
                            .arg(inQuotes(before->label)));
     for (Id id : moving)
-        if (!contains(before->highlightIds, id))
+        if (!sortedContainsId(before->highlightIds, id))
             return refusal(
                 ErrorCode::InvalidArgument,
                 tr("Quote %1 is not in %2: only a group's own quotes can be split from it.")
@@ -398,7 +388,7 @@ moveQuotesCommand(const Study &study, const std::vector<GroupedQuote> &quotes, I
                                         toQString(info(group->force).shortName)));
             sources.emplace(quote.groupId, std::move(*group));
         }
-        if (!contains(sources.at(quote.groupId).highlightIds, quote.highlightId))
+        if (!sortedContainsId(sources.at(quote.groupId).highlightIds, quote.highlightId))
             return refusal(ErrorCode::NotFound,
                            tr("Quote %1 is no longer in %2.")
                                .arg(quote.highlightId)
@@ -502,19 +492,6 @@ ForceGroupCommand cycleStoryGroupMarkCommand(const Study &study,
                                              StoryMatrix::Cell current)
 {
     return storyGroupMarkCommand(study, interviewId, groupId, nextMark(current));
-}
-
-bool applyForceGroupCommand(StudyDocument &document,
-                            const QString &action,
-                            ForceGroupCommand command)
-{
-    if (!command) {
-        document.reportError(action, command.error());
-        return false;
-    }
-    if (!*command)
-        return true;
-    return document.apply(std::move(*command));
 }
 
 } // namespace jtbd::app

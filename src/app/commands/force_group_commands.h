@@ -16,8 +16,6 @@
 
 namespace jtbd::app {
 
-class StudyDocument;
-
 using ForceGroupCommand = CommandResult;
 
 // A quote as the force-groups panel shows it: the highlight and the group it sits in (0 when it
@@ -99,12 +97,5 @@ ForceGroupCommand cycleStoryGroupMarkCommand(const Study &study,
                                              Id interviewId,
                                              Id groupId,
                                              StoryMatrix::Cell current);
-
-// Applies `command`; a refusal is reported through StudyDocument::errorOccurred as
-// "`action` failed: …". A command that would change nothing is null and is not applied. True when
-// the edit was stored or there was nothing to change.
-bool applyForceGroupCommand(StudyDocument &document,
-                            const QString &action,
-                            ForceGroupCommand command);
 
 } // namespace jtbd::app

@@ -1,6 +1,8 @@
 // Undo commands for highlights.
 #include "highlight_commands.h"
 
+#include "id_lists.h"
+
 #include <QObject>
 
 #include <algorithm>
@@ -11,13 +13,6 @@ namespace {
 
 // The id QUndoStack compares before asking two commands to merge.
 constexpr int kHighlightEditMergeId = 0x48494C54;
-
-std::vector<Id> sortedUnique(std::vector<Id> ids)
-{
-    std::sort(ids.begin(), ids.end());
-    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
-    return ids;
-}
 
 std::vector<Change> highlightChanges(Id interviewId)
 {

@@ -1,6 +1,8 @@
 // Undoable edits of the jobs board.
 #include "job_commands.h"
 
+#include "id_lists.h"
+
 #include <jtbd/study.h>
 #include <jtbd/text.h>
 
@@ -28,11 +30,6 @@ void insertSorted(std::vector<Id> &ids, Id id)
 void erase(std::vector<Id> &ids, Id id)
 {
     ids.erase(std::remove(ids.begin(), ids.end(), id), ids.end());
-}
-
-bool contains(const std::vector<Id> &ids, Id id)
-{
-    return std::find(ids.begin(), ids.end(), id) != ids.end();
 }
 
 Status updateAll(Study &study, const std::vector<Job> &jobs)
@@ -124,7 +121,7 @@ CommandResult MoveStoryCommand::create(const Study &study, Id interviewId, Id fr
         auto from = study.job(fromJobId);
         if (!from)
             return from.error();
-        if (!contains(from->interviewIds, interviewId))
+        if (!containsId(from->interviewIds, interviewId))
             return refusal(ErrorCode::NotFound,
                            tr("the story of %1 is no longer in the job “%2”")
                                .arg(storyName(study, *interview), toQString(from->name)));
@@ -158,11 +155,11 @@ CommandResult MoveStoryCommand::setPlaced(const Study &study, Id interviewId, Id
     auto interview = study.interview(interviewId);
     if (!interview)
         return interview.error();
-    if (!contains(job->interviewIds, interviewId))
+    if (!containsId(job->interviewIds, interviewId))
         return refusal(ErrorCode::NotFound,
                        tr("the story of %1 is not in the job “%2”")
                            .arg(storyName(study, *interview), toQString(job->name)));
-    if (contains(job->placedInterviewIds, interviewId) == placed)
+    if (containsId(job->placedInterviewIds, interviewId) == placed)
         return std::unique_ptr<StudyCommand>();
     Job after = *job;
     if (placed)

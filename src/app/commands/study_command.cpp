@@ -63,4 +63,15 @@ Error refusal(ErrorCode code, const QString &message)
     return makeError(code, toStd(message));
 }
 
+bool applyCommand(StudyDocument &document, const QString &action, CommandResult command)
+{
+    if (!command) {
+        document.reportError(action, command.error());
+        return false;
+    }
+    if (!*command)
+        return true; // nothing to change
+    return document.apply(std::move(*command));
+}
+
 } // namespace jtbd::app

@@ -82,6 +82,11 @@ CommandResult makeCommand(Args &&...args)
 // Why an edit is refused, in words a person can act on.
 Error refusal(ErrorCode code, const QString &message);
 
+// Applies `command`; a refusal is reported through StudyDocument::errorOccurred as
+// "`action` failed: …". A command that would change nothing is null and is not applied. True when
+// the edit was stored or there was nothing to change.
+bool applyCommand(StudyDocument &document, const QString &action, CommandResult command);
+
 } // namespace jtbd::app
 
 #include "study_command_impl.h"

@@ -475,9 +475,9 @@ bool CodebookModel::setData(const QModelIndex &index, const QVariant &value, int
     const Id id = n->code.id;
     if (value.toString().trimmed() == toQString(n->code.name))
         return false;
-    return applyCodeCommand(*m_document,
-                            tr("Rename code"),
-                            renameCodeCommand(m_document->study(), id, value.toString()));
+    return applyCommand(*m_document,
+                        tr("Rename code"),
+                        renameCodeCommand(m_document->study(), id, value.toString()));
 }
 
 Qt::DropActions CodebookModel::supportedDragActions() const
@@ -582,7 +582,7 @@ bool CodebookModel::dropMimeData(
         stack->beginMacro(tr("Move %n codes", nullptr, static_cast<int>(ids.size())));
     bool ok = true;
     for (Id id : ids) {
-        ok = applyCodeCommand(
+        ok = applyCommand(
                  *m_document, tr("Move code"), nestCodeCommand(m_document->study(), id, target))
              && ok;
     }

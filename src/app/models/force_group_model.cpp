@@ -362,7 +362,7 @@ bool ForceGroupModel::setData(const QModelIndex &index, const QVariant &value, i
         return false;
     if (value.toString().trimmed() == toQString(row->group.label))
         return false;
-    return applyForceGroupCommand(
+    return applyCommand(
         *m_document,
         tr("Rename force group"),
         renameForceGroupCommand(m_document->study(), row->group.id, value.toString()));
@@ -456,10 +456,9 @@ bool ForceGroupModel::dropMimeData(
 {
     if (!canDropMimeData(data, action, row, column, parent))
         return false;
-    return applyForceGroupCommand(
-        *m_document,
-        tr("Move quotes"),
-        moveQuotesCommand(m_document->study(), dragged(data), dropTarget(parent)));
+    return applyCommand(*m_document,
+                        tr("Move quotes"),
+                        moveQuotesCommand(m_document->study(), dragged(data), dropTarget(parent)));
 }
 
 const ForceGroup *ForceGroupModel::group(Id groupId) const

@@ -252,7 +252,7 @@ bool StoryMatrixModel::toggle(const QModelIndex &index)
     const Id interviewId = index.data(InterviewIdRole).toLongLong();
     const Id groupId = index.data(GroupIdRole).toLongLong();
     const auto cell = static_cast<StoryMatrix::Cell>(index.data(CellRole).toInt());
-    return applyForceGroupCommand(
+    return applyCommand(
         *m_document,
         tr("Mark the story"),
         cycleStoryGroupMarkCommand(m_document->study(), interviewId, groupId, cell));

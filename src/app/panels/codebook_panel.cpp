@@ -796,7 +796,7 @@ void CodebookPanel::addCodeUnder(std::optional<Id> parentId)
     auto command = addCodeCommand(study, code);
     AddCommand<Code> *add =
         command && *command ? static_cast<AddCommand<Code> *>(command->get()) : nullptr;
-    if (applyCodeCommand(*m_document, tr("Add code"), std::move(command)) && add)
+    if (applyCommand(*m_document, tr("Add code"), std::move(command)) && add)
         selectCode(add->addedId());
 }
 
@@ -821,9 +821,9 @@ void CodebookPanel::recolorCurrent()
                                   QColor(toQString(code->color)));
     if (!color || !color->isValid())
         return;
-    applyCodeCommand(*m_document,
-                     tr("Change colour"),
-                     recolorCodeCommand(m_document->study(), id, color->name().toUpper()));
+    applyCommand(*m_document,
+                 tr("Change colour"),
+                 recolorCodeCommand(m_document->study(), id, color->name().toUpper()));
 }
 
 void CodebookPanel::editShortcut()
@@ -841,7 +841,7 @@ void CodebookPanel::editShortcut()
                                         });
     if (!shortcut)
         return;
-    applyCodeCommand(*m_document, tr("Set shortcut"), shortcutCommand(study, id, *shortcut));
+    applyCommand(*m_document, tr("Set shortcut"), shortcutCommand(study, id, *shortcut));
 }
 
 std::vector<std::pair<std::optional<Id>, QString>> CodebookPanel::targets(Id codeId,
@@ -897,8 +897,7 @@ void CodebookPanel::moveCurrent()
         id, false, tr("Move under"), tr("Move %1 under:").arg(inQuotes(toQString(code->name))));
     if (!parent)
         return;
-    applyCodeCommand(
-        *m_document, tr("Move code"), nestCodeCommand(m_document->study(), id, *parent));
+    applyCommand(*m_document, tr("Move code"), nestCodeCommand(m_document->study(), id, *parent));
     selectCode(id);
 }
 
@@ -918,7 +917,7 @@ void CodebookPanel::mergeCurrent()
     if (!target)
         return;
     const Id into = **target;
-    if (applyCodeCommand(
+    if (applyCommand(
             *m_document, tr("Merge codes"), mergeCodeCommand(m_document->study(), id, into)))
         selectCode(into);
 }
@@ -946,14 +945,14 @@ void CodebookPanel::deleteCurrent()
         if (!m_prompts->confirm(this, tr("Delete code"), text))
             return;
     }
-    applyCodeCommand(*m_document, tr("Delete code"), deleteCodeCommand(m_document->study(), id));
+    applyCommand(*m_document, tr("Delete code"), deleteCodeCommand(m_document->study(), id));
 }
 
 void CodebookPanel::saveDescription()
 {
     if (m_shownId == 0)
         return;
-    applyCodeCommand(
+    applyCommand(
         *m_document,
         tr("Describe code"),
         describeCodeCommand(m_document->study(), m_shownId, m_detailDescription->toPlainText()));

@@ -3,7 +3,7 @@
 // by the job they fall into.
 #include "dendrogram_view.h"
 
-#include "job_column.h"
+#include "panel_style.h"
 
 #include <QHelpEvent>
 #include <QMouseEvent>

@@ -136,11 +136,7 @@ public:
             option.palette.color(selected ? QPalette::HighlightedText : QPalette::Text);
         // Secondary text: between the text and the background, darker than disabled text so
         // the story names stay readable.
-        const QColor base = option.palette.color(QPalette::Base);
-        QColor muted = selected ? text
-                                : QColor::fromRgbF(text.redF() * 0.55f + base.redF() * 0.45f,
-                                                   text.greenF() * 0.55f + base.greenF() * 0.45f,
-                                                   text.blueF() * 0.55f + base.blueF() * 0.45f);
+        QColor muted = selected ? text : secondaryText(text, option.palette.color(QPalette::Base));
 
         painter->save();
         if (kind != Kind::Quote) {
@@ -455,6 +451,9 @@ ForceGroupsPanel::ForceGroupsPanel(StudyDocument *document, QWidget *parent)
     m_pages->addTab(groupsPage, tr("Groups by force"));
     m_pages->addTab(m_matrix, tr("Story × force-group matrix"));
     connect(m_matrix, &StoryMatrixView::groupActivated, this, &ForceGroupsPanel::showGroup);
+    connect(m_pages, &QTabWidget::currentChanged, this, [this] {
+        setModelsActive(isVisible());
+    });
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -462,8 +461,7 @@ ForceGroupsPanel::ForceGroupsPanel(StudyDocument *document, QWidget *parent)
 
     restoreState();
     // Until the panel is shown, changes are only noted (showEvent reads them).
-    m_model->setActive(false);
-    m_matrix->model()->setActive(false);
+    setModelsActive(false);
 }
 
 ForceGroupsPanel::~ForceGroupsPanel() = default;
@@ -471,15 +469,21 @@ ForceGroupsPanel::~ForceGroupsPanel() = default;
 void ForceGroupsPanel::showEvent(QShowEvent *event)
 {
     QWidget::showEvent(event);
-    m_model->setActive(true);
-    m_matrix->model()->setActive(true);
+    setModelsActive(true);
 }
 
 void ForceGroupsPanel::hideEvent(QHideEvent *event)
 {
     QWidget::hideEvent(event);
-    m_model->setActive(false);
-    m_matrix->model()->setActive(false);
+    setModelsActive(false);
+}
+
+void ForceGroupsPanel::setModelsActive(bool panelShown)
+{
+    // Only the page on screen reads each change; the other page's model reads the changes it
+    // missed when its page is shown.
+    m_model->setActive(panelShown && currentPage() == Page::Groups);
+    m_matrix->model()->setActive(panelShown && currentPage() == Page::Matrix);
 }
 
 void ForceGroupsPanel::setForce(Force force)
@@ -745,7 +749,7 @@ void ForceGroupsPanel::addGroup()
     auto command = addForceGroupCommand(m_document->study(), m_model->force(), tr("New group"));
     auto *edit =
         command && *command ? static_cast<ForceGroupEditCommand *>(command->get()) : nullptr;
-    if (applyForceGroupCommand(*m_document, tr("New group"), std::move(command)) && edit)
+    if (applyCommand(*m_document, tr("New group"), std::move(command)) && edit)
         focusGroup(edit->createdId(), true);
 }
 
@@ -764,10 +768,10 @@ void ForceGroupsPanel::togglePinCurrent()
         return;
     const Id id = groupIdOf(current);
     const bool pinned = current.data(ForceGroupModel::PinnedRole).toBool();
-    applyForceGroupCommand(*m_document,
-                           pinned ? tr("Unpin group") : tr("Pin group"),
-                           pinForceGroupCommand(m_document->study(), id, !pinned));
-    m_model->reload();
+    applyCommand(*m_document,
+                 pinned ? tr("Unpin group") : tr("Pin group"),
+                 pinForceGroupCommand(m_document->study(), id, !pinned));
+    m_model->reload(); // now rather than when the event loop comes round: the pin shows the edit
     updateActions();
 }
 
@@ -782,9 +786,9 @@ void ForceGroupsPanel::mergeSelected()
         && std::find(groups.begin(), groups.end(), groupIdOf(current)) != groups.end())
         into = groupIdOf(current);
     groups.erase(std::remove(groups.begin(), groups.end(), into), groups.end());
-    if (applyForceGroupCommand(*m_document,
-                               tr("Merge groups"),
-                               mergeForceGroupsCommand(m_document->study(), groups, into)))
+    if (applyCommand(*m_document,
+                     tr("Merge groups"),
+                     mergeForceGroupsCommand(m_document->study(), groups, into)))
         focusGroup(into, false);
 }
 
@@ -810,7 +814,7 @@ void ForceGroupsPanel::splitSelected()
                                      tr("Split from %1").arg(inQuotes(toQString(group->label))));
     auto *edit =
         command && *command ? static_cast<ForceGroupEditCommand *>(command->get()) : nullptr;
-    if (applyForceGroupCommand(*m_document, tr("Split group"), std::move(command)) && edit)
+    if (applyCommand(*m_document, tr("Split group"), std::move(command)) && edit)
         focusGroup(edit->createdId(), true);
 }
 
@@ -819,9 +823,9 @@ void ForceGroupsPanel::moveSelectedTo(Id groupId)
     const auto quotes = selectedQuotes();
     if (quotes.empty())
         return;
-    applyForceGroupCommand(
+    applyCommand(
         *m_document, tr("Move quotes"), moveQuotesCommand(m_document->study(), quotes, groupId));
-    m_model->reload();
+    m_model->reload(); // now: the moved quotes are selected where they went at once
 }
 
 void ForceGroupsPanel::deleteSelected()
@@ -834,11 +838,11 @@ void ForceGroupsPanel::deleteSelected()
     if (macro)
         stack->beginMacro(tr("Delete %n force groups", nullptr, static_cast<int>(groups.size())));
     for (Id id : groups)
-        applyForceGroupCommand(
+        applyCommand(
             *m_document, tr("Delete group"), deleteForceGroupCommand(m_document->study(), id));
     if (macro)
         stack->endMacro();
-    m_model->reload();
+    m_model->reload(); // now: the deleted groups leave the tree at once
 }
 
 // ---------------------------------------------------------------------------------------------

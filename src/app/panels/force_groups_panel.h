@@ -100,6 +100,8 @@ private:
     void fillMoveMenu(QMenu *menu);
     void updateActions();
     void updateSummary();
+    // Each page's model follows the study only while its page is on screen.
+    void setModelsActive(bool panelShown);
     void rememberState();
     void restoreState();
     // After an edit that made or changed a group: the tree shows it now, selected, and its label

@@ -171,14 +171,18 @@ GuidePanel::GuidePanel(StudyDocument *document, QWidget *parent)
     buildUi();
     connect(m_document, &StudyDocument::changed, this, &GuidePanel::onChanged);
     connect(m_model, &GuideModel::sectionMoveRequested, this, [this](Id sectionId, int position) {
-        apply(tr("Move section"), moveSectionCommand(m_document->study(), sectionId, position));
+        applyCommand(*m_document,
+                     tr("Move section"),
+                     moveSectionCommand(m_document->study(), sectionId, position));
     });
     connect(m_model,
             &GuideModel::questionMoveRequested,
             this,
             [this](Id questionId, Id sectionId, int position) {
-                apply(tr("Move question"),
-                      moveQuestionCommand(m_document->study(), questionId, sectionId, position));
+                applyCommand(
+                    *m_document,
+                    tr("Move question"),
+                    moveQuestionCommand(m_document->study(), questionId, sectionId, position));
             });
     reloadGuides();
 }
@@ -744,21 +748,10 @@ Id GuidePanel::selectedQuestionId() const
 
 // Edits.
 
-bool GuidePanel::apply(const QString &action, Result<std::unique_ptr<StudyCommand>> command)
-{
-    if (!command) {
-        m_document->reportError(action, command.error());
-        return false;
-    }
-    if (!*command)
-        return true; // nothing to change
-    return m_document->apply(std::move(*command));
-}
-
 Id GuidePanel::applyAdding(const QString &action, Result<std::unique_ptr<StudyCommand>> command)
 {
     if (!command) {
-        apply(action, std::move(command));
+        applyCommand(*m_document, action, std::move(command));
         return 0;
     }
     const StudyCommand *added = command->get();
@@ -837,7 +830,8 @@ bool GuidePanel::addSection()
 {
     commitEdits();
     if (isReadOnly())
-        return apply(tr("Add section"), checkEditable(m_document->study(), m_guideId).error());
+        return applyCommand(
+            *m_document, tr("Add section"), checkEditable(m_document->study(), m_guideId).error());
     const QModelIndex current = m_tree->currentIndex();
     int position = m_model->rowCount();
     if (current.isValid())
@@ -890,7 +884,9 @@ bool GuidePanel::removeSelected()
             next = section->questions[static_cast<std::size_t>(current.row() + 1)].id;
         else if (current.row() > 0)
             next = section->questions[static_cast<std::size_t>(current.row() - 1)].id;
-        if (!apply(tr("Remove question"), removeQuestionCommand(m_document->study(), question->id)))
+        if (!applyCommand(*m_document,
+                          tr("Remove question"),
+                          removeQuestionCommand(m_document->study(), question->id)))
             return false;
         if (next != 0)
             selectQuestion(next);
@@ -900,7 +896,9 @@ bool GuidePanel::removeSelected()
     }
     if (const GuideSection *section = m_model->sectionAt(current)) {
         const int row = current.row();
-        if (!apply(tr("Remove section"), removeSectionCommand(m_document->study(), section->id)))
+        if (!applyCommand(*m_document,
+                          tr("Remove section"),
+                          removeSectionCommand(m_document->study(), section->id)))
             return false;
         const int count = m_model->rowCount();
         if (count > 0)
@@ -929,8 +927,10 @@ bool GuidePanel::moveSelected(int delta)
             sectionId = other->id;
             position = delta < 0 ? static_cast<int>(other->questions.size()) : 0;
         }
-        if (!apply(tr("Move question"),
-                   moveQuestionCommand(m_document->study(), questionId, sectionId, position)))
+        if (!applyCommand(
+                *m_document,
+                tr("Move question"),
+                moveQuestionCommand(m_document->study(), questionId, sectionId, position)))
             return false;
         selectQuestion(questionId);
         return true;
@@ -940,7 +940,9 @@ bool GuidePanel::moveSelected(int delta)
         const int target = current.row() + delta;
         if (target < 0 || target >= m_model->rowCount())
             return false;
-        if (!apply(tr("Move section"), moveSectionCommand(m_document->study(), sectionId, target)))
+        if (!applyCommand(*m_document,
+                          tr("Move section"),
+                          moveSectionCommand(m_document->study(), sectionId, target)))
             return false;
         selectSection(sectionId);
         return true;
@@ -953,17 +955,19 @@ bool GuidePanel::renameGuide(const QString &name)
     commitEdits();
     auto guide = m_document->study().guide(m_guideId);
     if (!guide)
-        return apply(tr("Rename guide"), guide.error());
+        return applyCommand(*m_document, tr("Rename guide"), guide.error());
     Guide renamed = *guide;
     renamed.name = toStd(name.trimmed());
-    return apply(tr("Rename guide"), updateGuideCommand(m_document->study(), renamed));
+    return applyCommand(
+        *m_document, tr("Rename guide"), updateGuideCommand(m_document->study(), renamed));
 }
 
 bool GuidePanel::saveAsTemplate(const QString &name)
 {
     commitEdits();
-    return apply(tr("Save as template"),
-                 copyGuideCommand(m_document->study(), m_guideId, name, true));
+    return applyCommand(*m_document,
+                        tr("Save as template"),
+                        copyGuideCommand(m_document->study(), m_guideId, name, true));
 }
 
 bool GuidePanel::newGuideFromTemplate(Id templateId, const QString &name)
@@ -981,7 +985,7 @@ bool GuidePanel::copyBuiltin()
 {
     auto guide = m_document->study().guide(m_guideId);
     if (!guide)
-        return apply(tr("Copy guide"), guide.error());
+        return applyCommand(*m_document, tr("Copy guide"), guide.error());
     return newGuideFromTemplate(m_guideId, tr("%1 (copy)").arg(toQString(guide->name)));
 }
 
@@ -1062,8 +1066,9 @@ bool GuidePanel::enterRunMode()
     // An interview without a guide is linked to the one it is conducted with.
     if (auto interview = m_document->study().interview(m_interviewId);
         interview && !interview->guideId)
-        apply(tr("Use guide for interview"),
-              useGuideCommand(m_document->study(), m_interviewId, m_guideId));
+        applyCommand(*m_document,
+                     tr("Use guide for interview"),
+                     useGuideCommand(m_document->study(), m_interviewId, m_guideId));
     m_runMode->start(m_interviewId, m_guideId);
     if (!isRunning()) {
         m_pages->setCurrentIndex(RunPage);

@@ -102,7 +102,6 @@ private:
     bool isReadOnly() const;
     // The edit the form holds for the record it shows, or null when nothing changed.
     std::unique_ptr<StudyCommand> formCommand();
-    bool apply(const QString &action, Result<std::unique_ptr<StudyCommand>> command);
     // Applies a command that adds a guide, section or question: the new one's id, 0 when refused.
     Id applyAdding(const QString &action, Result<std::unique_ptr<StudyCommand>> command);
     void askNewGuide();

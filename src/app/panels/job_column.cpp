@@ -43,21 +43,6 @@ void paintPin(QPainter &painter, const QRectF &box)
 
 } // namespace
 
-QColor secondaryText(const QPalette &palette)
-{
-    const QColor text = palette.color(QPalette::WindowText);
-    const QColor back = palette.color(QPalette::Window);
-    return QColor::fromRgbF(text.redF() * 0.55f + back.redF() * 0.45f,
-                            text.greenF() * 0.55f + back.greenF() * 0.45f,
-                            text.blueF() * 0.55f + back.blueF() * 0.45f);
-}
-
-QPalette secondaryPalette(QPalette palette)
-{
-    palette.setColor(QPalette::WindowText, secondaryText(palette));
-    return palette;
-}
-
 // StoryCard
 
 const QString StoryCard::kMimeType = QStringLiteral("application/x-jtbd-story");

@@ -6,7 +6,6 @@
 
 #include <QByteArray>
 #include <QFrame>
-#include <QPalette>
 #include <QString>
 #include <QWidget>
 
@@ -16,11 +15,6 @@ class QLabel;
 class QVBoxLayout;
 
 namespace jtbd::app {
-
-// Secondary text (an interview's title, counts, the draft beside a field) in a grey dark enough
-// to read: between the text colour and the background.
-QColor secondaryText(const QPalette &palette);
-QPalette secondaryPalette(QPalette palette);
 
 // What a card shows of a story.
 struct StoryCardData

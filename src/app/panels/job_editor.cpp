@@ -2,7 +2,6 @@
 // next to its draft and the quotes the draft cites.
 #include "job_editor.h"
 
-#include "job_column.h"
 #include "panel_style.h"
 
 #include <jtbd/study.h>

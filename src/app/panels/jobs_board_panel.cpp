@@ -548,38 +548,34 @@ void JobsBoardPanel::showCardMenu(StoryCard *card, const QPoint &global)
 bool JobsBoardPanel::moveStory(Id interviewId, Id fromJobId, Id toJobId)
 {
     auto command = MoveStoryCommand::create(m_document->study(), interviewId, fromJobId, toJobId);
-    if (!command) {
-        m_document->reportError(tr("Moving the story"), command.error());
-        return false;
+    if (command && !*command)
+        return false; // nothing to change
+    if (command) {
+        m_selectedStory = interviewId;
+        if (toJobId != 0)
+            m_selectedJob = toJobId;
     }
-    if (!*command)
-        return false;
-    m_selectedStory = interviewId;
-    if (toJobId != 0)
-        m_selectedJob = toJobId;
-    return m_document->apply(std::move(*command));
+    return applyCommand(*m_document, tr("Moving the story"), std::move(command));
 }
 
 bool JobsBoardPanel::setStoryPlaced(Id interviewId, Id jobId, bool placed)
 {
     auto command = MoveStoryCommand::setPlaced(m_document->study(), interviewId, jobId, placed);
-    if (!command) {
-        m_document->reportError(tr("Placing the story"), command.error());
-        return false;
-    }
-    return *command && m_document->apply(std::move(*command));
+    if (command && !*command)
+        return false; // nothing to change
+    return applyCommand(*m_document, tr("Placing the story"), std::move(command));
 }
 
 bool JobsBoardPanel::editJob(Id jobId, JobField field, const QString &text)
 {
     auto command = EditJobCommand::create(m_document->study(), jobId, field, text);
-    if (!command) {
-        m_document->reportError(tr("Editing the job"), command.error());
-        // Show the stored value again in place of the refused one.
-        scheduleReload();
-        return false;
-    }
-    return *command && m_document->apply(std::move(*command));
+    if (command && !*command)
+        return false; // nothing to change
+    const bool refused = !command;
+    const bool stored = applyCommand(*m_document, tr("Editing the job"), std::move(command));
+    if (refused)
+        scheduleReload(); // show the stored value again in place of the refused one
+    return stored;
 }
 
 bool JobsBoardPanel::runSynthesis(std::optional<int> jobs)

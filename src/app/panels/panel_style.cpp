@@ -23,6 +23,24 @@ QPalette mutedPalette(QPalette palette)
     return palette;
 }
 
+QColor secondaryText(const QColor &text, const QColor &background)
+{
+    return QColor::fromRgbF(text.redF() * 0.55f + background.redF() * 0.45f,
+                            text.greenF() * 0.55f + background.greenF() * 0.45f,
+                            text.blueF() * 0.55f + background.blueF() * 0.45f);
+}
+
+QColor secondaryText(const QPalette &palette)
+{
+    return secondaryText(palette.color(QPalette::WindowText), palette.color(QPalette::Window));
+}
+
+QPalette secondaryPalette(QPalette palette)
+{
+    palette.setColor(QPalette::WindowText, secondaryText(palette));
+    return palette;
+}
+
 QPalette hintPalette(QPalette palette)
 {
     palette.setColor(QPalette::WindowText, palette.color(QPalette::PlaceholderText));

@@ -1,4 +1,5 @@
-// The looks the panels share: scaled title fonts, muted secondary text and code colour swatches.
+// The looks the panels share: scaled title fonts, muted and secondary text and code colour
+// swatches.
 #pragma once
 
 #include <QFont>
@@ -15,6 +16,14 @@ QFont scaledFont(const QFont &base, double factor, bool bold = false);
 // `palette` with its text in the grey of disabled text: for counts, dates and other secondary
 // information next to the main text.
 QPalette mutedPalette(QPalette palette);
+
+// Secondary text (an interview's title, counts, the draft beside a field) in a grey dark enough
+// to read, darker than disabled text: between `text` and `background`.
+QColor secondaryText(const QColor &text, const QColor &background);
+// The same between a palette's window text and window colour.
+QColor secondaryText(const QPalette &palette);
+// `palette` with its text in that grey.
+QPalette secondaryPalette(QPalette palette);
 
 // `palette` with its text in the grey of placeholder text: for hints on what to do.
 QPalette hintPalette(QPalette palette);

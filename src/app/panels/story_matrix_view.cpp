@@ -284,7 +284,6 @@ void StoryMatrixTable::keyPressEvent(QKeyEvent *event)
 
 StoryMatrixView::StoryMatrixView(StudyDocument *document, QWidget *parent)
     : QWidget(parent)
-    , m_document(document)
     , m_model(new StoryMatrixModel(document, this))
     , m_stack(new QStackedWidget(this))
     , m_table(new StoryMatrixTable(this))

@@ -89,7 +89,6 @@ private:
     void onToggleRequested(const QModelIndex &index);
     void updateState();
 
-    StudyDocument *m_document;
     StoryMatrixModel *m_model;
     QStackedWidget *m_stack; // the table, or a hint when there are no groups
     StoryMatrixTable *m_table;
